@@ -1,0 +1,75 @@
+package dev.collector.routing.disposition;
+
+import dev.collector.domain.casework.Case;
+import dev.collector.domain.casework.CallList;
+import dev.collector.domain.outcome.ContactHistory;
+import dev.collector.domain.outcome.CrmFeed;
+import dev.collector.domain.outcome.Disposition;
+import dev.collector.domain.outcome.Outcome;
+import dev.collector.routing.roster.AgentRoster;
+import dev.collector.routing.roster.AgentState;
+import dev.collector.routing.roster.AgentStatus;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * An agent records how a call went. The outcome is stored first and only then sent to the CRM and
+ * the agent freed, so an outcome the CRM has seen is always one we keep.
+ */
+public final class RecordingDisposition {
+
+    private final AgentRoster roster;
+    private final CallList callList;
+    private final ContactHistory history;
+    private final CrmFeed crmFeed;
+    private final Clock clock;
+
+    public RecordingDisposition(AgentRoster roster, CallList callList, ContactHistory history, CrmFeed crmFeed, Clock clock) {
+        this.roster = roster;
+        this.callList = callList;
+        this.history = history;
+        this.crmFeed = crmFeed;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws DispositionRejected (as the stage's failure) when the agent is not on that call or
+     *         the disposition does not fit the case
+     */
+    public CompletionStage<Outcome> record(String agentId, String attemptId, Disposition disposition, String notes) {
+        AgentStatus status = roster.status(agentId).orElseThrow(() -> new DispositionRejected("agentId", "unknown agent"));
+        if (status.attemptId().filter(attemptId::equals).isEmpty()
+                || (status.state() != AgentState.ON_CALL && status.state() != AgentState.WRAP_UP)) {
+            return CompletableFuture.failedFuture(new DispositionRejected("attemptId", "this call is not yours to dispose"));
+        }
+        if (status.dispositionRecorded()) {
+            return CompletableFuture.failedFuture(new DispositionRejected("attemptId", "this call already has its disposition"));
+        }
+        String caseId = status.assignment().orElseThrow().caseId();
+        return callList.find(caseId).thenCompose(found -> {
+            Case aCase = found.orElseThrow(() -> new DispositionRejected("attemptId", "the call's case is unknown"));
+            check(disposition, aCase);
+            Outcome outcome = new Outcome(attemptId, aCase.caseId(), aCase.campaignId(), aCase.debtor().debtorId(),
+                    agentId, disposition, notes == null ? "" : notes, clock.instant());
+            return history.recordOutcome(outcome).thenApply(done -> {
+                crmFeed.outcomeRecorded(outcome);
+                roster.dispositionRecorded(agentId);
+                return outcome;
+            });
+        });
+    }
+
+    private void check(Disposition disposition, Case aCase) {
+        if (disposition instanceof Disposition.PromiseToPay promise) {
+            if (promise.amount().compareTo(aCase.totalDue()) > 0) {
+                throw new DispositionRejected("amount", "the promise exceeds the " + aCase.totalDue() + " owed");
+            }
+            LocalDate debtorToday = LocalDate.now(clock.withZone(aCase.timeZone()));
+            if (promise.promisedFor().isBefore(debtorToday)) {
+                throw new DispositionRejected("promisedFor", "the promised date is in the past");
+            }
+        }
+    }
+}
