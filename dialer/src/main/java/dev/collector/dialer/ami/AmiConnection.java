@@ -1,0 +1,96 @@
+package dev.collector.dialer.ami;
+
+import dev.collector.dialer.call.CallSignal;
+import java.io.IOException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.response.ManagerError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Our session with one Asterisk over AMI, through Asterisk-Java. Listeners are called on
+ * Asterisk-Java's reader thread: whoever listens must hand the signal to its own thread.
+ */
+public final class AmiConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AmiConnection.class);
+
+    private final AmiSettings settings;
+    private final ManagerConnection manager;
+    private final CopyOnWriteArrayList<Consumer<CallSignal>> listeners = new CopyOnWriteArrayList<>();
+
+    public AmiConnection(AmiSettings settings) {
+        this.settings = settings;
+        this.manager = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(),
+                settings.secret()).createManagerConnection();
+        manager.addEventListener(event -> AmiEventTranslator.translate(event)
+                .ifPresent(signal -> listeners.forEach(l -> l.accept(signal))));
+    }
+
+    public void onSignal(Consumer<CallSignal> listener) {
+        listeners.add(listener);
+    }
+
+    /** Logs in; blocking, so call it from a worker thread. */
+    public void connect() throws IOException, AuthenticationFailedException, TimeoutException {
+        manager.login();
+        log.info("AMI logged in to {} (Asterisk {})", settings, manager.getVersion());
+    }
+
+    /**
+     * Sends an asynchronous Originate. If Asterisk refuses the action itself, the listeners get a
+     * {@link CallSignal.Rejected}; otherwise the outcome arrives as an OriginateResponse event.
+     */
+    public void originate(OriginateRequest request) {
+        OriginateAction action = new OriginateAction();
+        action.setActionId(request.attemptId());
+        action.setChannelId(request.attemptId());
+        action.setChannel(request.channel());
+        action.setContext(request.context());
+        action.setExten(request.exten());
+        action.setPriority(request.priority());
+        action.setTimeout(request.ringTimeout().toMillis());
+        action.setCallerId(request.callerId());
+        action.setVariables(request.variables());
+        action.setAsync(true);
+        try {
+            manager.sendAction(action, response -> {
+                if (response instanceof ManagerError error) {
+                    reject(request, error.getMessage());
+                }
+            });
+        } catch (IOException | IllegalStateException e) {
+            reject(request, e.getMessage());
+        }
+    }
+
+    public void hangup(String channel, int cause) {
+        try {
+            manager.sendAction(new HangupAction(channel, cause), response -> {
+                if (response instanceof ManagerError error) {
+                    log.warn("Hangup of {} refused: {}", channel, error.getMessage());
+                }
+            });
+        } catch (IOException | IllegalStateException e) {
+            log.warn("Hangup of {} not sent: {}", channel, e.getMessage());
+        }
+    }
+
+    private void reject(OriginateRequest request, String message) {
+        log.warn("Originate {} refused: {}", request.attemptId(), message);
+        CallSignal rejected = new CallSignal.Rejected(request.attemptId(), String.valueOf(message));
+        listeners.forEach(l -> l.accept(rejected));
+    }
+
+    @Override
+    public void close() {
+        manager.logoff();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.collector.dialer.call;
+
+/**
+ * What the PBX tells us about one of our calls, already matched to its attempt id (we set the
+ * Originate's ActionID and ChannelId to the attempt id, so both the response and the debtor
+ * leg's events carry it). Independent of the AMI library so the call logic can be tested alone.
+ */
+public sealed interface CallSignal {
+
+    String attemptId();
+
+    /** The debtor's phone is ringing. */
+    record Ringing(String attemptId) implements CallSignal {
+    }
+
+    /**
+     * The Originate finished: reason 4 means answered, anything else a failure
+     * (5 busy, 8 congestion, 3 no answer within the timeout, 0/1 could not be placed).
+     */
+    record OriginateFinished(String attemptId, int reason, String channel) implements CallSignal {
+    }
+
+    /** The debtor's leg entered a bridge with the agent's leg: they can hear each other. */
+    record Bridged(String attemptId) implements CallSignal {
+    }
+
+    /** The debtor's leg hung up, with its Q.850 cause. */
+    record HungUp(String attemptId, int cause) implements CallSignal {
+    }
+
+    /** Asterisk refused the Originate action itself (no response event will follow). */
+    record Rejected(String attemptId, String message) implements CallSignal {
+    }
+}

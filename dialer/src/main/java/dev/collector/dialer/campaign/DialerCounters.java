@@ -1,0 +1,32 @@
+package dev.collector.dialer.campaign;
+
+import dev.collector.domain.call.CallResult;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Running totals of one dialer, read by status pages and the demo's summary. */
+public final class DialerCounters {
+
+    private long dialed;
+    private final EnumMap<CallResult, Long> ended = new EnumMap<>(CallResult.class);
+
+    synchronized void dialed() {
+        dialed++;
+    }
+
+    synchronized void ended(CallResult result) {
+        ended.merge(result, 1L, Long::sum);
+    }
+
+    public synchronized long dialedCount() {
+        return dialed;
+    }
+
+    public synchronized Map<CallResult, Long> endedByResult() {
+        return new EnumMap<>(ended);
+    }
+
+    public synchronized long endedCount() {
+        return ended.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

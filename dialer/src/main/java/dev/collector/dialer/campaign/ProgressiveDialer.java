@@ -1,0 +1,194 @@
+package dev.collector.dialer.campaign;
+
+import dev.collector.dialer.ami.AmiConnection;
+import dev.collector.dialer.ami.OriginateRequest;
+import dev.collector.dialer.call.CallSignal;
+import dev.collector.dialer.call.LiveCall;
+import dev.collector.domain.agent.Agent;
+import dev.collector.domain.call.CallAttempt;
+import dev.collector.domain.casework.Case;
+import dev.collector.domain.casework.CallList;
+import dev.collector.domain.outcome.ContactHistory;
+import dev.collector.domain.outcome.CrmFeed;
+import dev.collector.domain.outcome.Outcome;
+import dev.collector.routing.desktop.AgentDesktop;
+import dev.collector.routing.desktop.ScreenPop;
+import dev.collector.routing.roster.AgentRoster;
+import dev.collector.routing.roster.AgentState;
+import dev.collector.routing.roster.Assignment;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Progressive dialing for one campaign: one call per ready agent, the agent reserved before the
+ * number is dialed, so an answered debtor always has someone to talk to (no abandoned calls by
+ * construction). All state lives on this verticle's event loop; PBX signals, roster changes and
+ * store results are handed to it.
+ */
+public final class ProgressiveDialer extends VerticleBase {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgressiveDialer.class);
+    /** Beyond the ring timeout, how long we wait for an OriginateResponse before giving the call up. */
+    private static final Duration ORIGINATE_GRACE = Duration.ofSeconds(30);
+    private static final long SAFETY_TICK_MS = 500;
+
+    private final CampaignDialPlan plan;
+    private final CallList callList;
+    private final AgentRoster roster;
+    private final AmiConnection pbx;
+    private final ContactHistory history;
+    private final CrmFeed crmFeed;
+    private final AgentDesktop desktop;
+    private final Clock clock;
+    private final DialerCounters counters = new DialerCounters();
+
+    private final Map<String, LiveCall> liveCalls = new HashMap<>();
+    private final Map<String, Future<List<Outcome>>> previousOutcomes = new HashMap<>();
+    /** Cases taken from the queue when the agent they were meant for was gone: dialed next. */
+    private final Deque<Case> heldCases = new ArrayDeque<>();
+    private boolean fetching;
+    private long safetyTimer;
+
+    public ProgressiveDialer(CampaignDialPlan plan, CallList callList, AgentRoster roster, AmiConnection pbx,
+                             ContactHistory history, CrmFeed crmFeed, AgentDesktop desktop, Clock clock) {
+        this.plan = plan;
+        this.callList = callList;
+        this.roster = roster;
+        this.pbx = pbx;
+        this.history = history;
+        this.crmFeed = crmFeed;
+        this.desktop = desktop;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        pbx.onSignal(signal -> context.runOnContext(v -> onSignal(signal)));
+        roster.onChange(status -> {
+            if (status.state() == AgentState.READY) {
+                context.runOnContext(v -> dialForReadyAgents());
+            }
+        });
+        // Roster events drive dialing; the tick only catches cases admitted while agents sat ready.
+        safetyTimer = vertx.setPeriodic(SAFETY_TICK_MS, id -> dialForReadyAgents());
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(safetyTimer);
+        return Future.succeededFuture();
+    }
+
+    public DialerCounters counters() {
+        return counters;
+    }
+
+    /** Calls placed and not yet ended. Read from other threads for status only. */
+    public synchronized int liveCallCount() {
+        return liveCalls.size();
+    }
+
+    private void dialForReadyAgents() {
+        if (fetching || roster.count(AgentState.READY) == 0) {
+            return;
+        }
+        if (!heldCases.isEmpty()) {
+            dial(heldCases.poll());
+            dialForReadyAgents();
+            return;
+        }
+        fetching = true;
+        Future.fromCompletionStage(callList.takeNext(plan.campaignId()), context).onComplete(taken -> {
+            fetching = false;
+            if (taken.failed()) {
+                log.warn("Could not take the next case of {}", plan.campaignId(), taken.cause());
+            } else if (taken.result().isPresent()) {
+                dial(taken.result().get());
+                dialForReadyAgents();
+            }
+        });
+    }
+
+    private void dial(Case aCase) {
+        String attemptId = UUID.randomUUID().toString();
+        Optional<Agent> agent = roster.reserveLongestIdle(new Assignment(attemptId, aCase.caseId()));
+        if (agent.isEmpty()) {
+            heldCases.addFirst(aCase);
+            return;
+        }
+        String phone = aCase.primaryPhone();
+        LiveCall call = new LiveCall(attemptId, aCase, phone, agent.get(), clock.instant());
+        synchronized (this) {
+            liveCalls.put(attemptId, call);
+        }
+        // Fetched now so that the screen pop need not wait for the store when the debtor answers.
+        previousOutcomes.put(attemptId, Future.fromCompletionStage(history.outcomesOf(aCase.caseId()), context));
+        counters.dialed();
+        pbx.originate(new OriginateRequest(attemptId, plan.channelFor(phone), plan.context(), plan.exten(), 1,
+                plan.ringTimeout(), plan.callerId(), Map.of(
+                        "AGENT_ENDPOINT", agent.get().endpoint(),
+                        "COLLECTOR_ATTEMPT", attemptId)));
+        vertx.setTimer(plan.ringTimeout().plus(ORIGINATE_GRACE).toMillis(), id -> giveUpIfUnanswered(attemptId));
+    }
+
+    private void giveUpIfUnanswered(String attemptId) {
+        LiveCall call = liveCalls.get(attemptId);
+        if (call != null && call.debtorChannel().isEmpty() && !call.wasConnectedToAgent()) {
+            log.warn("No OriginateResponse for {} in time; counting it as failed", attemptId);
+            onSignal(new CallSignal.Rejected(attemptId, "no OriginateResponse"));
+        }
+    }
+
+    private void onSignal(CallSignal signal) {
+        LiveCall call = liveCalls.get(signal.attemptId());
+        if (call == null) {
+            return; // another leg, another dialer's call, or a late event of an ended call
+        }
+        switch (call.apply(signal, clock.instant())) {
+            case CONNECTED_TO_AGENT -> connected(call);
+            case ENDED -> ended(call);
+            case NOTHING -> { }
+        }
+    }
+
+    private void connected(LiveCall call) {
+        roster.connect(call.agent().agentId());
+        previousOutcomes.get(call.attemptId()).onComplete(previous -> desktop.screenPop(new ScreenPop(
+                call.agent().agentId(), call.attemptId(), call.phoneNumber(), call.aCase(),
+                previous.succeeded() ? previous.result() : List.of())));
+    }
+
+    private void ended(LiveCall call) {
+        synchronized (this) {
+            liveCalls.remove(call.attemptId());
+        }
+        previousOutcomes.remove(call.attemptId());
+        String agentId = call.agent().agentId();
+        if (call.wasConnectedToAgent()) {
+            roster.callEnded(agentId);
+            desktop.callEnded(agentId, call.attemptId());
+        } else {
+            roster.release(agentId);
+        }
+        CallAttempt attempt = call.toAttempt();
+        counters.ended(attempt.result());
+        history.recordAttempt(attempt).whenComplete((done, failure) -> {
+            if (failure != null) {
+                log.error("Attempt {} of case {} not recorded", attempt.attemptId(), attempt.caseId(), failure);
+            }
+        });
+        crmFeed.attemptEnded(attempt);
+    }
+}
