@@ -1,0 +1,108 @@
+package dev.collector.console;
+
+import dev.collector.console.agentdesktop.WebAgentDesktop;
+import dev.collector.routing.disposition.RecordingDisposition;
+import dev.collector.routing.roster.AgentRoster;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The browser faces of Collector on one HTTP port: the agent desktop at {@code /agent} (page and
+ * socket) and {@code /health}. A verticle: deploy it with {@link #deploy} or
+ * {@code vertx.deployVerticle(console)}; its {@link #agentDesktop()} is what routing pushes screen
+ * pops to once it is deployed.
+ */
+public final class ConsoleServer extends VerticleBase {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleServer.class);
+    /** Agent messages are small; a bigger one is a mistake or an attack, not a disposition. */
+    private static final int MAX_SOCKET_MESSAGE = 64 * 1024;
+
+    private final ConsoleOptions options;
+    private final WebAgentDesktop agentDesktop;
+    private HttpServer server;
+    private volatile int port = -1;
+
+    public ConsoleServer(ConsoleOptions options, AgentRoster roster, RecordingDisposition recording, Clock clock) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.agentDesktop = new WebAgentDesktop(roster, recording, clock);
+    }
+
+    /** Deploys a console on the given Vert.x; the future completes once it listens. */
+    public static Future<ConsoleServer> deploy(Vertx vertx, ConsoleOptions options, AgentRoster roster,
+                                               RecordingDisposition recording, Clock clock) {
+        ConsoleServer console = new ConsoleServer(options, roster, recording, clock);
+        return vertx.deployVerticle(console).map(id -> console);
+    }
+
+    /**
+     * The agents' screens as routing sees them. Screen pops sent while the console is not deployed
+     * have no screen to reach: they are logged and dropped.
+     */
+    public WebAgentDesktop agentDesktop() {
+        return agentDesktop;
+    }
+
+    /** The port the console listens on. @throws IllegalStateException before it listens */
+    public int port() {
+        int bound = port;
+        if (bound < 0) {
+            throw new IllegalStateException("the console is not listening");
+        }
+        return bound;
+    }
+
+    /** Stops the console: undeploys it (closing every agent socket). */
+    public Future<Void> close() {
+        if (context == null || deploymentID() == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.undeploy(deploymentID());
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.get("/health").handler(this::health);
+        router.get("/").handler(rc -> rc.redirect("/agent"));
+        agentDesktop.mountOn(router);
+        HttpServerOptions serverOptions = new HttpServerOptions()
+                .setHost(options.host())
+                .setPort(options.port())
+                .setMaxWebSocketMessageSize(MAX_SOCKET_MESSAGE);
+        return vertx.createHttpServer(serverOptions)
+                .requestHandler(router)
+                .listen()
+                .onSuccess(listening -> {
+                    server = listening;
+                    port = listening.actualPort();
+                    log.info("console listening on http://{}:{}/agent", options.host(), port);
+                });
+    }
+
+    @Override
+    public Future<?> stop() {
+        agentDesktop.unmount();
+        port = -1;
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    private void health(RoutingContext rc) {
+        rc.response()
+                .putHeader("Content-Type", "application/json")
+                .end(new JsonObject()
+                        .put("status", "UP")
+                        .put("agentsConnected", agentDesktop.connectedAgents())
+                        .encode());
+    }
+}

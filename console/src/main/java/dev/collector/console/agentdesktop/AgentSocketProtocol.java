@@ -1,0 +1,147 @@
+package dev.collector.console.agentdesktop;
+
+import dev.collector.domain.casework.Case;
+import dev.collector.domain.casework.Claim;
+import dev.collector.domain.outcome.Disposition;
+import dev.collector.domain.outcome.Outcome;
+import dev.collector.routing.desktop.ScreenPop;
+import dev.collector.routing.roster.AgentStatus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * The JSON messages of {@code /agent/socket}, in one place for the server, the page's script and
+ * the simulated agent. Every message is a JSON object with a {@code type}; amounts travel as
+ * decimal strings ({@code "12.50"}) so no client ever rounds money through a float, dates as ISO
+ * {@code yyyy-MM-dd}, instants as ISO-8601 UTC.
+ */
+public final class AgentSocketProtocol {
+
+    public static final String PATH = "/agent/socket";
+
+    // client -> server
+    public static final String LOGIN = "login";
+    public static final String READY = "ready";
+    public static final String PAUSE = "pause";
+    public static final String LOGOUT = "logout";
+    public static final String DISPOSITION = "disposition";
+
+    // server -> client
+    public static final String STATUS = "status";
+    public static final String SCREEN_POP = "screenPop";
+    public static final String CALL_ENDED = "callEnded";
+    public static final String DISPOSITION_ACCEPTED = "dispositionAccepted";
+    public static final String ERROR = "error";
+
+    /** The disposition codes a client may send, as {@link Disposition#code()} spells them. */
+    public static final String PROMISE_TO_PAY = "PROMISE_TO_PAY";
+    public static final String REFUSED = "REFUSED";
+    public static final String WRONG_PARTY = "WRONG_PARTY";
+    public static final String NO_CONTACT = "NO_CONTACT";
+
+    private AgentSocketProtocol() {
+    }
+
+    static JsonObject status(AgentStatus status) {
+        JsonObject message = new JsonObject()
+                .put("type", STATUS)
+                .put("agentId", status.agentId())
+                .put("state", status.state().name())
+                .put("since", status.since().toString());
+        status.attemptId().ifPresent(id -> message.put("attemptId", id));
+        return message;
+    }
+
+    /** Days past due are counted in the debtor's time zone: that is the day the debtor lives in. */
+    static JsonObject screenPop(ScreenPop pop, Clock clock) {
+        Case aCase = pop.aCase();
+        LocalDate debtorToday = LocalDate.now(clock.withZone(aCase.timeZone()));
+        JsonArray claims = new JsonArray();
+        for (Claim claim : aCase.claims()) {
+            claims.add(new JsonObject()
+                    .put("claimId", claim.claimId())
+                    .put("amountDue", claim.amountDue().toPlainString())
+                    .put("currency", claim.currency())
+                    .put("dueDate", claim.dueDate().toString())
+                    .put("daysPastDue", claim.daysPastDue(debtorToday)));
+        }
+        JsonObject caseJson = new JsonObject()
+                .put("caseId", aCase.caseId())
+                .put("campaignId", aCase.campaignId())
+                .put("debtor", new JsonObject()
+                        .put("debtorId", aCase.debtor().debtorId())
+                        .put("name", aCase.debtor().name()))
+                .put("claims", claims)
+                .put("totalDue", aCase.totalDue().toPlainString())
+                .put("currency", aCase.currency())
+                .put("daysPastDue", aCase.daysPastDue(debtorToday))
+                .put("timeZone", aCase.timeZone().getId())
+                .put("priority", aCase.priority());
+        JsonArray previous = new JsonArray();
+        pop.previousOutcomes().forEach(o -> previous.add(outcome(o)));
+        return new JsonObject()
+                .put("type", SCREEN_POP)
+                .put("attemptId", pop.attemptId())
+                .put("phoneNumber", pop.phoneNumber())
+                .put("case", caseJson)
+                .put("previousOutcomes", previous);
+    }
+
+    static JsonObject outcome(Outcome outcome) {
+        JsonObject json = new JsonObject()
+                .put("attemptId", outcome.attemptId())
+                .put("agentId", outcome.agentId())
+                .put("code", outcome.disposition().code())
+                .put("notes", outcome.notes())
+                .put("recordedAt", outcome.recordedAt().toString());
+        if (outcome.disposition() instanceof Disposition.PromiseToPay promise) {
+            json.put("amount", promise.amount().toPlainString())
+                    .put("promisedFor", promise.promisedFor().toString());
+        }
+        return json;
+    }
+
+    static JsonObject callEnded(String attemptId) {
+        return new JsonObject().put("type", CALL_ENDED).put("attemptId", attemptId);
+    }
+
+    static JsonObject dispositionAccepted(String attemptId) {
+        return new JsonObject().put("type", DISPOSITION_ACCEPTED).put("attemptId", attemptId);
+    }
+
+    static JsonObject error(String field, String reason) {
+        return new JsonObject().put("type", ERROR).put("field", field).put("reason", reason);
+    }
+
+    static JsonObject error(String field, String reason, String attemptId) {
+        return error(field, reason).put("attemptId", attemptId);
+    }
+
+    /** @throws ProtocolError when the field is absent, blank or not text */
+    static String requiredText(JsonObject message, String field, String whenMissing) {
+        String text = optionalText(message, field);
+        if (text.isBlank()) {
+            throw new ProtocolError(field, whenMissing);
+        }
+        return text;
+    }
+
+    /** The field's text, empty when absent. @throws ProtocolError when it is there but not text */
+    static String optionalText(JsonObject message, String field) {
+        Object raw = message.getValue(field);
+        if (raw == null) {
+            return "";
+        }
+        if (!(raw instanceof String text)) {
+            throw new ProtocolError(field, field + " must be text");
+        }
+        return text;
+    }
+
+    /** Echoes of client input in error reasons stay short. */
+    static String shorten(String text) {
+        return text.length() <= 24 ? text : text.substring(0, 24) + "…";
+    }
+}

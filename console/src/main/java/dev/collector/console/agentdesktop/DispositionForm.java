@@ -1,0 +1,75 @@
+package dev.collector.console.agentdesktop;
+
+import dev.collector.domain.outcome.Disposition;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's disposition form as it arrives on the socket, checked field by field. Only the shape
+ * is checked here; whether the promise fits the case (not above the total due, not in the past) is
+ * {@code RecordingDisposition}'s rule.
+ */
+record DispositionForm(String attemptId, Disposition disposition, String notes) {
+
+    static final int MAX_NOTES = 2000;
+    private static final Pattern AMOUNT = Pattern.compile("\\d{1,13}(\\.\\d+)?");
+
+    /**
+     * @param fractionDigits how many decimals the case's currency has (2 for cents)
+     * @throws ProtocolError naming the first field that is missing or malformed
+     */
+    static DispositionForm parse(JsonObject message, int fractionDigits) {
+        String attemptId = AgentSocketProtocol.requiredText(message, "attemptId", "the call's attemptId is missing");
+        String code = AgentSocketProtocol.requiredText(message, "code", "choose a disposition");
+        String notes = AgentSocketProtocol.optionalText(message, "notes");
+        if (notes.length() > MAX_NOTES) {
+            throw new ProtocolError("notes", "notes are limited to " + MAX_NOTES + " characters");
+        }
+        Disposition disposition = switch (code) {
+            case AgentSocketProtocol.PROMISE_TO_PAY -> new Disposition.PromiseToPay(
+                    amount(message, fractionDigits), promisedFor(message));
+            case AgentSocketProtocol.REFUSED -> new Disposition.Refused();
+            case AgentSocketProtocol.WRONG_PARTY -> new Disposition.WrongParty();
+            case AgentSocketProtocol.NO_CONTACT -> new Disposition.NoContact();
+            default -> throw new ProtocolError("code", "unknown disposition '" + AgentSocketProtocol.shorten(code) + "': use one of "
+                    + AgentSocketProtocol.PROMISE_TO_PAY + ", " + AgentSocketProtocol.REFUSED + ", "
+                    + AgentSocketProtocol.WRONG_PARTY + ", " + AgentSocketProtocol.NO_CONTACT);
+        };
+        return new DispositionForm(attemptId, disposition, notes);
+    }
+
+    private static BigDecimal amount(JsonObject message, int fractionDigits) {
+        Object raw = message.getValue("amount");
+        String text = raw instanceof Number || raw instanceof String ? raw.toString().trim() : "";
+        if (text.isEmpty()) {
+            throw new ProtocolError("amount", "enter the promised amount");
+        }
+        if (!AMOUNT.matcher(text).matches()) {
+            throw new ProtocolError("amount", "'" + AgentSocketProtocol.shorten(text) + "' is not an amount: write it like 12.50");
+        }
+        BigDecimal amount = new BigDecimal(text);
+        if (amount.stripTrailingZeros().scale() > fractionDigits) {
+            throw new ProtocolError("amount", "the amount has more than " + fractionDigits + " decimals");
+        }
+        if (amount.signum() <= 0) {
+            throw new ProtocolError("amount", "a promise is for more than zero");
+        }
+        return amount;
+    }
+
+    private static LocalDate promisedFor(JsonObject message) {
+        String text = AgentSocketProtocol.optionalText(message, "promisedFor").trim();
+        if (text.isEmpty()) {
+            throw new ProtocolError("promisedFor", "enter the date the debtor promised to pay by");
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ProtocolError("promisedFor", "'" + AgentSocketProtocol.shorten(text) + "' is not a date: write it as YYYY-MM-DD");
+        }
+    }
+
+}

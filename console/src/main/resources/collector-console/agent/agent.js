@@ -1,0 +1,370 @@
+// The agent desktop: one socket to /agent/socket, JSON messages both ways (see AgentSocketProtocol).
+// The server is the judge of every field; this page shows what it says next to the field it names.
+(function () {
+  'use strict';
+
+  const $ = (id) => document.getElementById(id);
+  const CODE_LABELS = {
+    PROMISE_TO_PAY: 'Promise to pay',
+    REFUSED: 'Refused',
+    WRONG_PARTY: 'Wrong party',
+    NO_CONTACT: 'No contact'
+  };
+  // server field -> the input it is about
+  const FIELD_INPUTS = {
+    agentId: 'agent-id',
+    code: 'disposition-code',
+    amount: 'promise-amount',
+    promisedFor: 'promise-date',
+    notes: 'notes'
+  };
+  const FIELD_LABELS = {
+    agentId: 'Agent id',
+    code: 'Outcome',
+    amount: 'Amount',
+    promisedFor: 'Pay by',
+    notes: 'Notes'
+  };
+
+  let socket = null;
+  let agentId = null;        // set once the agent asked to log in; used to log in again after a reconnect
+  let loggedIn = false;
+  let state = 'LOGGED_OUT';
+  let pop = null;            // the screen pop being worked on
+  let saving = false;
+  let reconnectDelay = 500;
+  let noticeTimer = null;
+
+  function connect() {
+    const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+    socket = new WebSocket(scheme + location.host + '/agent/socket');
+    socket.addEventListener('open', () => {
+      reconnectDelay = 500;
+      setConnection('Connected', false);
+      if (agentId) {
+        send({ type: 'login', agentId: agentId });
+      }
+    });
+    socket.addEventListener('message', (event) => {
+      let message;
+      try {
+        message = JSON.parse(event.data);
+      } catch (e) {
+        return;
+      }
+      handle(message);
+    });
+    socket.addEventListener('close', () => {
+      setConnection('Disconnected, reconnecting…', true);
+      saving = false;
+      updateControls();
+      setTimeout(connect, reconnectDelay);
+      reconnectDelay = Math.min(reconnectDelay * 2, 8000);
+    });
+  }
+
+  function send(message) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(message));
+      return true;
+    }
+    showError('Not connected to the server; try again in a moment.');
+    return false;
+  }
+
+  function handle(message) {
+    switch (message.type) {
+      case 'status': return onStatus(message);
+      case 'screenPop': return onScreenPop(message);
+      case 'callEnded': return onCallEnded(message);
+      case 'dispositionAccepted': return onAccepted(message);
+      case 'error': return onError(message);
+      default: return undefined;
+    }
+  }
+
+  function onStatus(message) {
+    state = message.state;
+    const badge = $('state');
+    badge.textContent = state;
+    badge.dataset.state = state;
+    $('state-since').textContent = message.since ? 'since ' + new Date(message.since).toLocaleTimeString() : '';
+    if (state === 'LOGGED_OUT') {
+      loggedIn = false;
+      agentId = null;
+      clearPop();
+      $('agent-panel').hidden = true;
+      $('login-panel').hidden = false;
+      $('agent-id').focus();
+    } else if (!loggedIn) {
+      loggedIn = true;
+      clearError();
+      $('agent-name').textContent = message.agentId || agentId;
+      $('login-panel').hidden = true;
+      $('agent-panel').hidden = false;
+      $('ready').focus();
+    }
+    updateControls();
+  }
+
+  function onScreenPop(message) {
+    const samePop = pop && pop.attemptId === message.attemptId;
+    pop = message;
+    const c = message.case;
+    $('debtor-name').textContent = c.debtor.name;
+    $('phone-number').textContent = message.phoneNumber;
+    $('total-due').textContent = money(c.totalDue, c.currency);
+    $('case-dpd').textContent = String(c.daysPastDue);
+    $('case-id').textContent = c.caseId + ' (priority ' + c.priority + ')';
+    $('campaign-id').textContent = c.campaignId;
+    $('debtor-time').textContent = debtorTime(c.timeZone);
+    $('promise-currency').textContent = c.currency ? '(' + c.currency + ')' : '';
+    $('promise-date').min = debtorToday(c.timeZone);
+    setCallState(false);
+
+    const rows = $('claims').querySelector('tbody');
+    rows.replaceChildren();
+    c.claims.forEach((claim) => {
+      const tr = document.createElement('tr');
+      tr.append(cell(claim.claimId), cell(claim.dueDate),
+        cell(String(claim.daysPastDue), claim.daysPastDue >= 90 ? 'num dpd-high' : 'num'),
+        cell(money(claim.amountDue, claim.currency), 'num'));
+      rows.append(tr);
+    });
+
+    const list = $('previous-outcomes');
+    list.replaceChildren();
+    if (message.previousOutcomes.length === 0) {
+      const li = document.createElement('li');
+      li.className = 'empty';
+      li.textContent = 'No earlier outcomes.';
+      list.append(li);
+    }
+    message.previousOutcomes.forEach((o) => list.append(outcomeItem(o, c.currency)));
+
+    $('waiting').hidden = true;
+    $('screen-pop').hidden = false;
+    $('disposition-panel').hidden = false;
+    if (!samePop) {
+      resetForm(); // a re-sent pop of the same call keeps what the agent has typed
+      $('disposition-code').focus();
+    }
+    updateControls();
+  }
+
+  function onCallEnded(message) {
+    if (pop && pop.attemptId === message.attemptId) {
+      setCallState(true);
+    }
+  }
+
+  function onAccepted(message) {
+    if (!pop || pop.attemptId !== message.attemptId) {
+      return;
+    }
+    saving = false;
+    clearPop();
+    showNotice('Disposition saved.');
+    updateControls();
+  }
+
+  function onError(message) {
+    saving = false;
+    updateControls();
+    const label = FIELD_LABELS[message.field];
+    showError((label ? label + ': ' : '') + message.reason);
+    const inputId = FIELD_INPUTS[message.field];
+    if (inputId) {
+      const input = $(inputId);
+      input.setAttribute('aria-invalid', 'true');
+      const inline = $(message.field + '-error');
+      if (inline) {
+        inline.textContent = message.reason;
+      }
+      if (!input.closest('[hidden]')) {
+        input.focus();
+      }
+    }
+    if (message.field === 'agentId') {
+      // refused, or signed out because the agent logged in from another window: back to the login form,
+      // and no automatic login with that id after a reconnect
+      agentId = null;
+      if (loggedIn) {
+        loggedIn = false;
+        state = 'LOGGED_OUT';
+        clearPop();
+        showError((label ? label + ': ' : '') + message.reason);
+        $('agent-panel').hidden = true;
+        $('login-panel').hidden = false;
+        updateControls();
+      }
+    }
+  }
+
+  function clearPop() {
+    pop = null;
+    resetForm();
+    ['debtor-name', 'phone-number', 'total-due', 'case-dpd', 'case-id', 'campaign-id', 'debtor-time']
+      .forEach((id) => { $(id).textContent = ''; });
+    $('claims').querySelector('tbody').replaceChildren();
+    $('previous-outcomes').replaceChildren();
+    $('screen-pop').hidden = true;
+    $('disposition-panel').hidden = true;
+    $('waiting').hidden = false;
+  }
+
+  function resetForm() {
+    $('disposition-form').reset();
+    $('promise-fields').hidden = true;
+    clearError();
+  }
+
+  function clearError() {
+    $('error').textContent = '';
+    document.querySelectorAll('.field-error').forEach((e) => { e.textContent = ''; });
+    document.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+  }
+
+  function showError(text) {
+    $('notice').textContent = '';
+    $('error').textContent = text;
+  }
+
+  function showNotice(text) {
+    $('notice').textContent = text;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => { $('notice').textContent = ''; }, 4000);
+  }
+
+  function setConnection(text, down) {
+    const el = $('connection');
+    el.textContent = text;
+    el.classList.toggle('down', down);
+  }
+
+  function setCallState(ended) {
+    const el = $('call-state');
+    el.textContent = ended ? 'Call ended · wrap up' : 'On call';
+    el.classList.toggle('ended', ended);
+  }
+
+  function updateControls() {
+    $('ready').disabled = state !== 'PAUSED';
+    $('pause').disabled = state !== 'READY';
+    $('logout').disabled = state !== 'READY' && state !== 'PAUSED';
+    $('submit-disposition').disabled = saving || !pop;
+  }
+
+  function submitDisposition() {
+    if (!pop || saving) {
+      return;
+    }
+    clearError();
+    const code = $('disposition-code').value;
+    const message = { type: 'disposition', attemptId: pop.attemptId, code: code, notes: $('notes').value };
+    if (code === 'PROMISE_TO_PAY') {
+      message.amount = $('promise-amount').value.trim();
+      message.promisedFor = $('promise-date').value;
+    }
+    if (send(message)) {
+      saving = true;
+      updateControls();
+    }
+  }
+
+  function money(amount, currency) {
+    try {
+      return new Intl.NumberFormat(undefined, { style: 'currency', currency: currency }).format(Number(amount));
+    } catch (e) {
+      return amount + ' ' + (currency || '');
+    }
+  }
+
+  function debtorToday(timeZone) {
+    try {
+      return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone }).format(new Date());
+    } catch (e) {
+      return '';
+    }
+  }
+
+  function debtorTime(timeZone) {
+    try {
+      const time = new Intl.DateTimeFormat(undefined, { timeZone: timeZone, hour: '2-digit', minute: '2-digit' })
+        .format(new Date());
+      return time + ' (' + timeZone + ')';
+    } catch (e) {
+      return timeZone;
+    }
+  }
+
+  function cell(text, className) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (className) {
+      td.className = className;
+    }
+    return td;
+  }
+
+  function outcomeItem(o, currency) {
+    const li = document.createElement('li');
+    const when = document.createElement('span');
+    when.textContent = (o.recordedAt || '').slice(0, 10) + ' · ';
+    const code = document.createElement('span');
+    code.className = 'code';
+    code.textContent = CODE_LABELS[o.code] || o.code;
+    li.append(when, code);
+    let rest = '';
+    if (o.code === 'PROMISE_TO_PAY') {
+      rest += ' ' + money(o.amount, currency) + ' by ' + o.promisedFor;
+    }
+    rest += ' · agent ' + o.agentId;
+    if (o.notes) {
+      rest += ' · “' + o.notes + '”';
+    }
+    li.append(document.createTextNode(rest));
+    return li;
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    $('login-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearError();
+      const id = $('agent-id').value.trim();
+      if (!id) {
+        onError({ field: 'agentId', reason: 'enter your agent id' });
+        return;
+      }
+      agentId = id;
+      send({ type: 'login', agentId: id });
+    });
+    $('ready').addEventListener('click', () => send({ type: 'ready' }));
+    $('pause').addEventListener('click', () => send({ type: 'pause' }));
+    $('logout').addEventListener('click', () => send({ type: 'logout' }));
+
+    $('disposition-code').addEventListener('change', () => {
+      const promise = $('disposition-code').value === 'PROMISE_TO_PAY';
+      $('promise-fields').hidden = !promise;
+    });
+    const form = $('disposition-form');
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      submitDisposition();
+    });
+    // Enter saves from any field, select included; Shift+Enter keeps its new line in the notes.
+    form.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' || event.shiftKey || event.isComposing) {
+        return;
+      }
+      if (event.target.tagName === 'BUTTON') {
+        return;
+      }
+      event.preventDefault();
+      submitDisposition();
+    });
+
+    updateControls();
+    connect();
+  });
+})();

@@ -1,0 +1,115 @@
+package dev.collector.console;
+
+import dev.collector.domain.agent.Agent;
+import dev.collector.domain.casework.Case;
+import dev.collector.domain.casework.Claim;
+import dev.collector.domain.casework.Debtor;
+import dev.collector.domain.outcome.Outcome;
+import dev.collector.routing.desktop.ScreenPop;
+import dev.collector.routing.disposition.RecordingDisposition;
+import dev.collector.routing.roster.AgentRoster;
+import dev.collector.routing.roster.AgentState;
+import dev.collector.routing.roster.Assignment;
+import io.vertx.core.Vertx;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real console on a free localhost port over a real roster and RecordingDisposition, with the
+ * storage ports in memory. {@link #dial} plays the dialer's part: reserve the longest idle agent,
+ * connect, pop the screen.
+ */
+public final class ConsoleFixture implements AutoCloseable {
+
+    public final Clock clock;
+    public final AgentRoster roster;
+    public final InMemoryCallList callList = new InMemoryCallList();
+    public final InMemoryContactHistory history = new InMemoryContactHistory();
+    public final InMemoryCrmFeed crmFeed = new InMemoryCrmFeed();
+    public final RecordingDisposition recording;
+    public final ConsoleServer console;
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    private ConsoleFixture(Vertx vertx, Clock clock, String... agentIds) throws Exception {
+        this.clock = clock;
+        this.roster = new AgentRoster(clock, Arrays.stream(agentIds)
+                .map(id -> new Agent(id, "Agent " + id, "Local/" + id + "@agents")).toList());
+        this.recording = new RecordingDisposition(roster, callList, history, crmFeed, clock);
+        this.console = ConsoleServer.deploy(vertx, ConsoleOptions.localEphemeral(), roster, recording, clock)
+                .await(10, TimeUnit.SECONDS);
+    }
+
+    public static ConsoleFixture start(Vertx vertx, Clock clock, String... agentIds) throws Exception {
+        return new ConsoleFixture(vertx, clock, agentIds);
+    }
+
+    public int port() {
+        return console.port();
+    }
+
+    /** Jana Nováková owes two claims in CZK, 1 200.00 in all; the older is 84 days past due on 2026-11-23. */
+    public Case admitCase(String caseId) {
+        Case aCase = new Case(caseId, "early-stage", new Debtor("d-" + caseId, "Jana Nováková"),
+                List.of(new Claim("cl-1", new BigDecimal("800.00"), "CZK", LocalDate.parse("2026-08-31")),
+                        new Claim("cl-2", new BigDecimal("400.00"), "CZK", LocalDate.parse("2026-10-24"))),
+                List.of("+420601123456"), ZoneId.of("Europe/Prague"), 7, Instant.parse("2026-11-20T08:00:00Z"));
+        callList.admit(aCase);
+        return aCase;
+    }
+
+    /** A call the fixture's dialer put through to an agent. */
+    public record Call(String agentId, String attemptId, Case aCase) {
+    }
+
+    public Call dial(Case aCase, List<Outcome> previousOutcomes) {
+        String attemptId = "att-" + attempts.incrementAndGet();
+        String agentId = roster.reserveLongestIdle(new Assignment(attemptId, aCase.caseId()))
+                .orElseThrow(() -> new AssertionError("no agent is ready"))
+                .agentId();
+        roster.connect(agentId);
+        console.agentDesktop().screenPop(new ScreenPop(agentId, attemptId, aCase.primaryPhone(), aCase, previousOutcomes));
+        return new Call(agentId, attemptId, aCase);
+    }
+
+    public void hangUp(Call call) {
+        roster.callEnded(call.agentId());
+        console.agentDesktop().callEnded(call.agentId(), call.attemptId());
+    }
+
+    public AgentState stateOf(String agentId) {
+        return roster.status(agentId).orElseThrow().state();
+    }
+
+    /** Waits until the agent is in the state; the console and the bots work on their own threads. */
+    public void awaitState(String agentId, AgentState state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (stateOf(agentId) != state) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("agent " + agentId + " is " + stateOf(agentId) + ", expected " + state);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    public Optional<Outcome> awaitOutcome(String attemptId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (history.outcome(attemptId).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return history.outcome(attemptId);
+    }
+
+    @Override
+    public void close() throws Exception {
+        console.close().await(10, TimeUnit.SECONDS);
+    }
+}
