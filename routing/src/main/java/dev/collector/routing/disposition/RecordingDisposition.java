@@ -39,7 +39,10 @@ public final class RecordingDisposition {
      *         the disposition does not fit the case
      */
     public CompletionStage<Outcome> record(String agentId, String attemptId, Disposition disposition, String notes) {
-        AgentStatus status = roster.status(agentId).orElseThrow(() -> new DispositionRejected("agentId", "unknown agent"));
+        AgentStatus status = roster.status(agentId).orElse(null);
+        if (status == null) {
+            return CompletableFuture.failedFuture(new DispositionRejected("agentId", "unknown agent"));
+        }
         if (status.attemptId().filter(attemptId::equals).isEmpty()
                 || (status.state() != AgentState.ON_CALL && status.state() != AgentState.WRAP_UP)) {
             return CompletableFuture.failedFuture(new DispositionRejected("attemptId", "this call is not yours to dispose"));
