@@ -23,6 +23,8 @@ public final class HazelcastMember {
         // Explicit discovery only: multicast and cloud auto-detection would try the network.
         config.setProperty("hazelcast.local.localAddress", settings.host());
         config.setProperty("hazelcast.phone.home.enabled", "false");
+        // The node stops Hazelcast itself, after the parts that still write to it.
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.getNetworkConfig().setPort(settings.port()).setPortAutoIncrement(true);
         JoinConfig join = config.getNetworkConfig().getJoin();

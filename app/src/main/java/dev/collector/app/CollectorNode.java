@@ -1,0 +1,184 @@
+package dev.collector.app;
+
+import com.hazelcast.core.HazelcastInstance;
+import dev.collector.app.config.NodeConfig;
+import dev.collector.casequeue.HazelcastCallList;
+import dev.collector.casequeue.HazelcastMember;
+import dev.collector.console.ConsoleServer;
+import dev.collector.crmbridge.CrmBridgeServer;
+import dev.collector.crmbridge.feed.HazelcastCrmFeed;
+import dev.collector.dialer.ami.AmiConnection;
+import dev.collector.dialer.ami.AmiSettings;
+import dev.collector.dialer.campaign.ProgressiveDialer;
+import dev.collector.domain.casework.CallList;
+import dev.collector.outcomes.OutcomeStore;
+import dev.collector.pbx.PbxSimulator;
+import dev.collector.pbx.SimulatorSettings;
+import dev.collector.routing.disposition.RecordingDisposition;
+import dev.collector.routing.roster.AgentRoster;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Collector node, wired from its configuration: the composition root. Starts the parts in
+ * dependency order and stops them in reverse.
+ */
+public final class CollectorNode implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CollectorNode.class);
+
+    private final NodeConfig config;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    private Vertx vertx;
+    private HazelcastInstance hazelcast;
+    private CallList callList;
+    private HazelcastCrmFeed crmFeed;
+    private OutcomeStore outcomeStore;
+    private Optional<PbxSimulator> simulator = Optional.empty();
+    private AmiSettings amiSettings;
+    private AgentRoster roster;
+    private ConsoleServer console;
+    private ProgressiveDialer dialer;
+    private CrmBridgeServer crmBridge;
+
+    private CollectorNode(NodeConfig config) {
+        this.config = config;
+    }
+
+    public static CollectorNode start(NodeConfig config) {
+        CollectorNode node = new CollectorNode(config);
+        try {
+            node.startParts(Clock.systemUTC());
+            return node;
+        } catch (RuntimeException | Error e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    private void startParts(Clock clock) {
+        // Cassandra takes the longest to come up (a separate JVM): start it while the rest starts.
+        CompletableFuture<OutcomeStore> store = CompletableFuture.supplyAsync(() -> OutcomeStore.open(config.outcomeStore(), clock));
+
+        vertx = Vertx.vertx();
+        started.push(() -> vertx.close().await());
+
+        hazelcast = HazelcastMember.start(config.hazelcast());
+        started.push(hazelcast::shutdown);
+        ExecutorService hazelcastWorker = Executors.newFixedThreadPool(4, daemon("call-list"));
+        started.push(hazelcastWorker::shutdownNow);
+        callList = new HazelcastCallList(hazelcast, hazelcastWorker);
+        crmFeed = new HazelcastCrmFeed(hazelcast, HazelcastCrmFeed.DEFAULT_CAPACITY);
+        // Events still being appended reach the feed before Hazelcast goes.
+        started.push(() -> crmFeed.flushed().toCompletableFuture().get(5, TimeUnit.SECONDS));
+
+        amiSettings = config.externalPbx().orElseGet(this::startSimulator);
+
+        outcomeStore = store.join();
+        started.push(outcomeStore);
+
+        roster = new AgentRoster(clock, config.agents());
+        RecordingDisposition recording = new RecordingDisposition(roster, callList, outcomeStore.contactHistory(), crmFeed, clock);
+        console = ConsoleServer.deploy(vertx, config.console(), roster, recording, clock).await();
+        started.push(() -> console.close().await());
+
+        AmiConnection pbx = new AmiConnection(amiSettings);
+        connect(pbx);
+        started.push(pbx);
+        dialer = new ProgressiveDialer(config.dialPlan(), callList, roster, pbx, outcomeStore.contactHistory(), crmFeed,
+                console.agentDesktop(), clock);
+        String dialerId = vertx.deployVerticle(dialer).await();
+        started.push(() -> vertx.undeploy(dialerId).await());
+
+        crmBridge = CrmBridgeServer.start(config.crmBridge(), callList, crmFeed, clock);
+        started.push(crmBridge);
+    }
+
+    private AmiSettings startSimulator() {
+        NodeConfig.SimulatorConfig sim = config.simulator();
+        PbxSimulator pbx = PbxSimulator.start(SimulatorSettings.defaults()
+                .withHost(sim.host()).withPort(sim.port()).withTimeScale(sim.timeScale()).withSeed(sim.seed()));
+        simulator = Optional.of(pbx);
+        started.push(pbx);
+        SimulatorSettings defaults = SimulatorSettings.defaults();
+        return new AmiSettings(sim.host(), pbx.port(), defaults.username(), defaults.secret());
+    }
+
+    private static void connect(AmiConnection pbx) {
+        try {
+            pbx.connect();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot log in to the PBX over AMI: " + e.getMessage(), e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public CallList callList() {
+        return callList;
+    }
+
+    public OutcomeStore outcomeStore() {
+        return outcomeStore;
+    }
+
+    public AgentRoster roster() {
+        return roster;
+    }
+
+    public ProgressiveDialer dialer() {
+        return dialer;
+    }
+
+    public Optional<PbxSimulator> simulator() {
+        return simulator;
+    }
+
+    public AmiSettings amiSettings() {
+        return amiSettings;
+    }
+
+    public int grpcPort() {
+        return crmBridge.port();
+    }
+
+    public int httpPort() {
+        return console.port();
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("Error while stopping {}: {}", part, e.toString());
+            }
+        }
+    }
+}

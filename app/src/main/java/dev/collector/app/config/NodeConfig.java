@@ -1,0 +1,44 @@
+package dev.collector.app.config;
+
+import dev.collector.casequeue.HazelcastSettings;
+import dev.collector.console.ConsoleOptions;
+import dev.collector.crmbridge.CrmBridgeSettings;
+import dev.collector.dialer.ami.AmiSettings;
+import dev.collector.dialer.campaign.CampaignDialPlan;
+import dev.collector.domain.agent.Agent;
+import dev.collector.outcomes.OutcomeStoreSettings;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a Collector node needs to start, read once at start-up.
+ *
+ * @param externalPbx the Asterisk to drive; empty means "start the PBX simulator" with {@code simulator}
+ */
+public record NodeConfig(
+        HazelcastSettings hazelcast,
+        OutcomeStoreSettings outcomeStore,
+        CrmBridgeSettings crmBridge,
+        ConsoleOptions console,
+        Optional<AmiSettings> externalPbx,
+        SimulatorConfig simulator,
+        CampaignDialPlan dialPlan,
+        List<Agent> agents,
+        DemoConfig demo) {
+
+    public NodeConfig {
+        agents = List.copyOf(agents);
+    }
+
+    /** The PBX simulator used when no Asterisk is configured. */
+    public record SimulatorConfig(String host, int port, double timeScale, long seed) {
+    }
+
+    /**
+     * The demo: a CRM feeding a generated call list, and simulated agents taking calls.
+     *
+     * @param simulatedAgents how many of the configured agents are bots; the rest are left for people
+     */
+    public record DemoConfig(boolean enabled, int cases, int simulatedAgents, long seed) {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.collector.app.config;
+
+import dev.collector.casequeue.HazelcastSettings;
+import dev.collector.console.ConsoleOptions;
+import dev.collector.crmbridge.CrmBridgeSettings;
+import dev.collector.dialer.ami.AmiSettings;
+import dev.collector.dialer.campaign.CampaignDialPlan;
+import dev.collector.domain.agent.Agent;
+import dev.collector.outcomes.OutcomeStoreSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a node's configuration. Every key, its environment-variable form and its default are
+ * listed in README.md ("Configuration"); keep the two in step.
+ */
+public final class NodeConfigLoader {
+
+    private static final List<String> OUTCOME_STORE_KEYS = List.of(
+            OutcomeStoreSettings.CONTACT_POINTS, OutcomeStoreSettings.LOCAL_DATACENTER, OutcomeStoreSettings.KEYSPACE,
+            OutcomeStoreSettings.REPLICATION, OutcomeStoreSettings.REQUEST_TIMEOUT, OutcomeStoreSettings.NODE_DATA_DIR,
+            OutcomeStoreSettings.NODE_CQL_PORT, OutcomeStoreSettings.NODE_STORAGE_PORT,
+            OutcomeStoreSettings.NODE_SSL_STORAGE_PORT, OutcomeStoreSettings.NODE_JMX_PORT,
+            OutcomeStoreSettings.NODE_HEAP, OutcomeStoreSettings.NODE_START_TIMEOUT,
+            OutcomeStoreSettings.NODE_STOP_TIMEOUT, OutcomeStoreSettings.NODE_CLASSPATH,
+            OutcomeStoreSettings.NODE_JAVA_HOME);
+
+    /** Five agents on the simulator's agent phones; the demo makes bots of the first four. */
+    static final String DEFAULT_AGENTS = "agent-01:Anna Svobodova:Local/101@agents,"
+            + "agent-02:Petr Dvorak:Local/102@agents,agent-03:Ewa Nowak:Local/103@agents,"
+            + "agent-04:Jakub Cerny:Local/104@agents,agent-05:You:Local/105@agents";
+
+    private NodeConfigLoader() {
+    }
+
+    public static NodeConfig load(ConfigSource source) {
+        String dataDir = source.string("collector.data-dir", "data");
+        HazelcastSettings hazelcast = new HazelcastSettings(
+                source.string("collector.hazelcast.cluster-name", "collector"),
+                source.string("collector.hazelcast.host", "127.0.0.1"),
+                source.integer("collector.hazelcast.port", 5701),
+                list(source.string("collector.hazelcast.members", "")));
+
+        Map<String, String> storeKeys = new HashMap<>();
+        storeKeys.put(OutcomeStoreSettings.NODE_DATA_DIR, dataDir + "/cassandra");
+        for (String key : OUTCOME_STORE_KEYS) {
+            source.find(key).ifPresent(v -> storeKeys.put(key, v));
+        }
+        OutcomeStoreSettings store = OutcomeStoreSettings.fromProperties(storeKeys);
+
+        CrmBridgeSettings crm = new CrmBridgeSettings(source.string("collector.grpc.host", "0.0.0.0"),
+                source.integer("collector.grpc.port", 9090), Duration.ofSeconds(5));
+        ConsoleOptions console = new ConsoleOptions(source.string("collector.http.host", "0.0.0.0"),
+                source.integer("collector.http.port", 8080));
+
+        Optional<AmiSettings> pbx = source.find("collector.ami.host").filter(h -> !h.isEmpty()).map(host ->
+                new AmiSettings(host, source.integer("collector.ami.port", 5038),
+                        source.string("collector.ami.username", "collector"),
+                        source.string("collector.ami.secret", "")));
+        NodeConfig.SimulatorConfig simulator = new NodeConfig.SimulatorConfig(
+                source.string("collector.simulator.host", "127.0.0.1"),
+                source.integer("collector.simulator.port", 15038),
+                source.decimal("collector.simulator.time-scale", 0.2),
+                source.integer("collector.simulator.seed", 7));
+
+        CampaignDialPlan plan = new CampaignDialPlan(
+                source.string("collector.campaign.id", "demo"),
+                source.string("collector.campaign.channel", pbx.isPresent() ? "PJSIP/{number}@trunk" : "Local/{number}@debtors"),
+                source.string("collector.campaign.context", "collector-connect"),
+                source.string("collector.campaign.exten", "agent"),
+                source.seconds("collector.campaign.ring-timeout", Duration.ofSeconds(25)),
+                source.string("collector.campaign.caller-id", "Collector <+420800100200>"));
+
+        List<Agent> agents = agents(source.string("collector.agents", DEFAULT_AGENTS));
+        NodeConfig.DemoConfig demo = new NodeConfig.DemoConfig(
+                source.flag("collector.demo.enabled", true),
+                source.integer("collector.demo.cases", 200),
+                source.integer("collector.demo.simulated-agents", 4),
+                source.integer("collector.demo.seed", 42));
+        return new NodeConfig(hazelcast, store, crm, console, pbx, simulator, plan, agents, demo);
+    }
+
+    /** {@code id:name:endpoint} entries, comma separated. */
+    static List<Agent> agents(String spec) {
+        List<Agent> agents = new ArrayList<>();
+        for (String entry : list(spec)) {
+            String[] parts = entry.split(":", 3);
+            if (parts.length != 3 || parts[0].isBlank() || parts[2].isBlank()) {
+                throw new IllegalArgumentException("setting collector.agents: '" + entry
+                        + "' is not id:name:endpoint (e.g. agent-17:Jana Novak:PJSIP/agent-17)");
+            }
+            agents.add(new Agent(parts[0].trim(), parts[1].trim(), parts[2].trim()));
+        }
+        return agents;
+    }
+
+    private static List<String> list(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

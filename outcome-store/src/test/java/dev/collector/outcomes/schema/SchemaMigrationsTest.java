@@ -1,0 +1,105 @@
+package dev.collector.outcomes.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
+import dev.collector.outcomes.CassandraSessions;
+import dev.collector.outcomes.node.LocalCassandraNode;
+import dev.collector.outcomes.testing.TestNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestNode.class)
+class SchemaMigrationsTest {
+
+    private static final AtomicInteger KEYSPACES = new AtomicInteger();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
+
+    private static CqlSession session;
+
+    @BeforeAll
+    static void connect(LocalCassandraNode node) {
+        session = CassandraSessions.open(List.of(node.cqlAddress()), "datacenter1", Duration.ofSeconds(5), List.of());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        session.close();
+    }
+
+    @Test
+    void every_migration_is_applied_once_and_recorded() {
+        SchemaMigrations migrations = migrationsOfNewKeyspace(SchemaMigrations.DEFAULT_LOCATION);
+
+        List<Migration> applied = migrations.apply();
+
+        assertThat(applied).extracting(Migration::version, Migration::description)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "contact history"));
+        assertThat(migrations.applied()).containsExactly(new AppliedMigration(1, "contact history",
+                applied.get(0).checksum(), CLOCK.instant()));
+        KeyspaceMetadata keyspace = session.getMetadata().getKeyspace(keyspaceOf(migrations)).orElseThrow();
+        assertThat(keyspace.getTables().keySet()).extracting(CqlIdentifier::asInternal)
+                .contains("call_attempts_by_case", "call_attempts_by_campaign_hour", "outcomes_by_case",
+                        "schema_migrations");
+    }
+
+    @Test
+    void a_second_apply_changes_nothing() {
+        SchemaMigrations migrations = migrationsOfNewKeyspace(SchemaMigrations.DEFAULT_LOCATION);
+        migrations.apply();
+        List<AppliedMigration> before = migrations.applied();
+
+        List<Migration> second = new SchemaMigrations(session, keyspaceOf(migrations),
+                Clock.offset(CLOCK, Duration.ofHours(1))).apply();
+
+        assertThat(second).isEmpty();
+        assertThat(migrations.applied()).isEqualTo(before);
+    }
+
+    @Test
+    void an_applied_migration_whose_statements_changed_is_refused() {
+        SchemaMigrations migrations = migrationsOfNewKeyspace(SchemaMigrations.DEFAULT_LOCATION);
+        migrations.apply();
+        session.execute(SimpleStatement.newInstance(
+                "UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1")
+                .setKeyspace(keyspaceOf(migrations)));
+
+        assertThatThrownBy(migrations::apply)
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("V1 (db/cql/V001__contact_history.cql) was changed after it was applied")
+                .hasMessageContaining("tampered");
+    }
+
+    @Test
+    void migrations_run_in_version_order_not_name_order() {
+        SchemaMigrations migrations = migrationsOfNewKeyspace("db/cql-ordering");
+
+        assertThat(migrations.apply()).extracting(Migration::version).containsExactly(1, 2, 10);
+        assertThat(session.getMetadata().getKeyspace(keyspaceOf(migrations)).orElseThrow()
+                .getTable("second").orElseThrow().getColumn("label")).isPresent();
+    }
+
+    private static SchemaMigrations migrationsOfNewKeyspace(String location) {
+        CqlIdentifier keyspace = CqlIdentifier.fromInternal("migrations_" + KEYSPACES.incrementAndGet());
+        SchemaMigrations migrations = new SchemaMigrations(session, keyspace, location,
+                SchemaMigrationsTest.class.getClassLoader(), CLOCK);
+        migrations.createKeyspaceIfMissing(new Replication.Simple(1));
+        return migrations;
+    }
+
+    private static CqlIdentifier keyspaceOf(SchemaMigrations migrations) {
+        return migrations.keyspace();
+    }
+}
