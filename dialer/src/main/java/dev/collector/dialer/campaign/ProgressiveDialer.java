@@ -95,11 +95,6 @@ public final class ProgressiveDialer extends VerticleBase {
         return counters;
     }
 
-    /** Calls placed and not yet ended. Read from other threads for status only. */
-    public synchronized int liveCallCount() {
-        return liveCalls.size();
-    }
-
     private void dialForReadyAgents() {
         if (fetching || roster.count(AgentState.READY) == 0) {
             return;
@@ -130,9 +125,7 @@ public final class ProgressiveDialer extends VerticleBase {
         }
         String phone = aCase.primaryPhone();
         LiveCall call = new LiveCall(attemptId, aCase, phone, agent.get(), clock.instant());
-        synchronized (this) {
-            liveCalls.put(attemptId, call);
-        }
+        liveCalls.put(attemptId, call);
         // Fetched now so that the screen pop need not wait for the store when the debtor answers.
         previousOutcomes.put(attemptId, Future.fromCompletionStage(history.outcomesOf(aCase.caseId()), context));
         counters.dialed();
@@ -171,9 +164,7 @@ public final class ProgressiveDialer extends VerticleBase {
     }
 
     private void ended(LiveCall call) {
-        synchronized (this) {
-            liveCalls.remove(call.attemptId());
-        }
+        liveCalls.remove(call.attemptId());
         previousOutcomes.remove(call.attemptId());
         String agentId = call.agent().agentId();
         if (call.wasConnectedToAgent()) {

@@ -1,5 +1,6 @@
 package dev.collector.outcomes.node;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -82,7 +83,7 @@ final class CqlProbe {
     }
 
     private static Answer firstTextCell(byte[] resultBody) throws IOException {
-        DataInputStream rows = new DataInputStream(new java.io.ByteArrayInputStream(resultBody));
+        DataInputStream rows = new DataInputStream(new ByteArrayInputStream(resultBody));
         if (rows.readInt() != RESULT_ROWS) {
             return new Answer(null, "the query returned no rows result");
         }
@@ -144,7 +145,7 @@ final class CqlProbe {
         if (frame.opcode() != OP_ERROR) {
             return "opcode " + frame.opcode();
         }
-        DataInputStream error = new DataInputStream(new java.io.ByteArrayInputStream(frame.body()));
+        DataInputStream error = new DataInputStream(new ByteArrayInputStream(frame.body()));
         int code = error.readInt();
         byte[] message = error.readNBytes(error.readUnsignedShort());
         return "error 0x" + Integer.toHexString(code) + ": " + new String(message, StandardCharsets.UTF_8);

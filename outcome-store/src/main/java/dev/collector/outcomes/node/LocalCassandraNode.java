@@ -1,5 +1,6 @@
 package dev.collector.outcomes.node;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -404,7 +405,7 @@ public final class LocalCassandraNode implements AutoCloseable {
     }
 
     private static Optional<String> jammAgent(String classpath) {
-        return Arrays.stream(classpath.split(java.io.File.pathSeparator))
+        return Arrays.stream(classpath.split(File.pathSeparator))
                 .filter(entry -> {
                     String name = Path.of(entry).getFileName().toString();
                     return name.startsWith("jamm-") && name.endsWith(".jar");
@@ -452,8 +453,8 @@ public final class LocalCassandraNode implements AutoCloseable {
         }
     }
 
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    private static File nullDevice() {
+        return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     private static void deleteQuietly(Path file) {

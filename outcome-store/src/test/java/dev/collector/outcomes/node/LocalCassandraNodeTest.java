@@ -7,6 +7,7 @@ import dev.collector.outcomes.testing.TestNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,9 +58,10 @@ class LocalCassandraNodeTest {
         Path realConf = LocalCassandraNode.locateClasspathFile(running.settings()).resolveSibling("node-conf");
         for (String file : List.of("cassandra.yaml", "logback.xml")) {
             Files.copy(realConf.resolve(file), build.resolve("node-conf").resolve(file),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.REPLACE_EXISTING);
         }
-        Path classpath = Files.writeString(build.resolve("cassandra.classpath"), build.resolve("no-jars-here.jar").toString());
+        Path classpath = Files.writeString(build.resolve("cassandra.classpath"),
+                build.resolve("no-jars-here.jar").toString());
         NodeSettings settings = freshNode("dies-while-starting").withClasspathFile(classpath);
 
         assertThatThrownBy(() -> LocalCassandraNode.startOrReuse(settings))

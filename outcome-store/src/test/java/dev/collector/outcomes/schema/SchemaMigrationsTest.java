@@ -2,6 +2,7 @@ package dev.collector.outcomes.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -46,10 +47,10 @@ class SchemaMigrationsTest {
         List<Migration> applied = migrations.apply();
 
         assertThat(applied).extracting(Migration::version, Migration::description)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "contact history"));
+                .containsExactly(tuple(1, "contact history"));
         assertThat(migrations.applied()).containsExactly(new AppliedMigration(1, "contact history",
                 applied.get(0).checksum(), CLOCK.instant()));
-        KeyspaceMetadata keyspace = session.getMetadata().getKeyspace(keyspaceOf(migrations)).orElseThrow();
+        KeyspaceMetadata keyspace = session.getMetadata().getKeyspace(migrations.keyspace()).orElseThrow();
         assertThat(keyspace.getTables().keySet()).extracting(CqlIdentifier::asInternal)
                 .contains("call_attempts_by_case", "call_attempts_by_campaign_hour", "outcomes_by_case",
                         "schema_migrations");
@@ -61,7 +62,7 @@ class SchemaMigrationsTest {
         migrations.apply();
         List<AppliedMigration> before = migrations.applied();
 
-        List<Migration> second = new SchemaMigrations(session, keyspaceOf(migrations),
+        List<Migration> second = new SchemaMigrations(session, migrations.keyspace(),
                 Clock.offset(CLOCK, Duration.ofHours(1))).apply();
 
         assertThat(second).isEmpty();
@@ -74,7 +75,7 @@ class SchemaMigrationsTest {
         migrations.apply();
         session.execute(SimpleStatement.newInstance(
                 "UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1")
-                .setKeyspace(keyspaceOf(migrations)));
+                .setKeyspace(migrations.keyspace()));
 
         assertThatThrownBy(migrations::apply)
                 .isInstanceOf(MigrationException.class)
@@ -87,7 +88,7 @@ class SchemaMigrationsTest {
         SchemaMigrations migrations = migrationsOfNewKeyspace("db/cql-ordering");
 
         assertThat(migrations.apply()).extracting(Migration::version).containsExactly(1, 2, 10);
-        assertThat(session.getMetadata().getKeyspace(keyspaceOf(migrations)).orElseThrow()
+        assertThat(session.getMetadata().getKeyspace(migrations.keyspace()).orElseThrow()
                 .getTable("second").orElseThrow().getColumn("label")).isPresent();
     }
 
