@@ -99,8 +99,4 @@ class SchemaMigrationsTest {
         migrations.createKeyspaceIfMissing(new Replication.Simple(1));
         return migrations;
     }
-
-    private static CqlIdentifier keyspaceOf(SchemaMigrations migrations) {
-        return migrations.keyspace();
-    }
 }
