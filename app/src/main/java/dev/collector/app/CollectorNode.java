@@ -9,6 +9,7 @@ import dev.collector.crmbridge.CrmBridgeServer;
 import dev.collector.crmbridge.feed.HazelcastCrmFeed;
 import dev.collector.dialer.ami.AmiConnection;
 import dev.collector.dialer.ami.AmiSettings;
+import dev.collector.dialer.campaign.DialerCounters;
 import dev.collector.dialer.campaign.ProgressiveDialer;
 import dev.collector.domain.casework.CallList;
 import dev.collector.outcomes.OutcomeStore;
@@ -89,14 +90,16 @@ public final class CollectorNode implements AutoCloseable {
 
         roster = new AgentRoster(clock, config.agents());
         RecordingDisposition recording = new RecordingDisposition(roster, callList, outcomeStore.contactHistory(), crmFeed, clock);
-        console = ConsoleServer.deploy(vertx, config.console(), roster, recording, clock).await();
+        DialerCounters counters = new DialerCounters();
+        console = ConsoleServer.deploy(vertx, new ConsoleServer(config.console(), roster, recording, clock,
+                new FloorReport(config.dialPlan().campaignId(), counters, callList, roster, clock))).await();
         started.push(() -> console.close().await());
 
         AmiConnection pbx = new AmiConnection(amiSettings);
         connect(pbx);
         started.push(pbx);
         dialer = new ProgressiveDialer(config.dialPlan(), callList, roster, pbx, outcomeStore.contactHistory(), crmFeed,
-                console.agentDesktop(), clock);
+                console.agentDesktop(), counters, clock);
         String dialerId = vertx.deployVerticle(dialer).await();
         started.push(() -> vertx.undeploy(dialerId).await());
 

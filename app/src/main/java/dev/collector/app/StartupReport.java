@@ -24,6 +24,7 @@ final class StartupReport {
         StringBuilder out = new StringBuilder();
         out.append("\n== Collector is running (started in ").append(startup.toMillis() / 100 / 10.0).append(" s)\n");
         out.append("  Agent desktop    http://localhost:").append(node.httpPort()).append("/agent\n");
+        out.append("  Supervisor wall  http://localhost:").append(node.httpPort()).append("/supervisor\n");
         out.append("  CRM gRPC API     localhost:").append(node.grpcPort())
                 .append("  (collector.v1.CaseService, collector.v1.OutcomeService)\n");
         out.append("  Telephony        ").append(pbx).append('\n');

@@ -26,9 +26,17 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -62,10 +70,12 @@ class CallLoopEndToEndTest {
 
     @BeforeAll
     static void startNode() throws IOException {
+        Path cassandraData = Path.of("target", "e2e-cassandra");
+        deleteRecursively(cassandraData); // every run starts from an empty contact history
         List<Integer> cassandraPorts = freePorts(4);
         OutcomeStoreSettings store = OutcomeStoreSettings.defaults().withLocalNode(OutcomeStoreSettings.defaults()
                 .localNode()
-                .withDataDir(Path.of("target", "e2e-cassandra"))
+                .withDataDir(cassandraData)
                 .withPorts(cassandraPorts.get(0), cassandraPorts.get(1), cassandraPorts.get(2), cassandraPorts.get(3)));
         List<Agent> roster = IntStream.rangeClosed(1, AGENTS)
                 .mapToObj(i -> new Agent("agent-0" + i, "Agent " + i, "Local/10" + i + "@agents")).toList();
@@ -124,6 +134,7 @@ class CallLoopEndToEndTest {
                     .containsExactlyInAnyOrderElementsOf(answered(heard).stream().map(AttemptEnded::getAttemptId).toList());
 
             assertThatCassandraHoldsWhatTheCrmHeard(attempts(heard), outcomes(heard));
+            assertThatTheSupervisorWallCountsTheSameCalls(answered(heard).size());
         } finally {
             channel.shutdownNow();
         }
@@ -153,6 +164,17 @@ class CallLoopEndToEndTest {
                 });
             }
         }
+    }
+
+    private static void assertThatTheSupervisorWallCountsTheSameCalls(int answered) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + node.httpPort() + "/supervisor/floor")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonObject floor = new JsonObject(response.body());
+        assertThat(floor.getLong("dialed")).isEqualTo(CASES);
+        assertThat(floor.getLong("callsInFlight")).isZero();
+        assertThat(floor.getJsonObject("endedByResult").getLong("ANSWERED")).isEqualTo(answered);
+        assertThat(floor.getJsonArray("agents")).hasSize(AGENTS);
     }
 
     private static List<AttemptEnded> attempts(List<OutcomeEvent> events) {
@@ -193,6 +215,17 @@ class CallLoopEndToEndTest {
                         + ", roster " + node.roster().statuses());
             }
             Thread.sleep(100);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

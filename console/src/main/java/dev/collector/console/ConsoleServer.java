@@ -1,6 +1,10 @@
 package dev.collector.console;
 
 import dev.collector.console.agentdesktop.WebAgentDesktop;
+import dev.collector.console.supervisor.AgentsOnFloor;
+import dev.collector.console.supervisor.FloorSnapshot;
+import dev.collector.console.supervisor.FloorSource;
+import dev.collector.console.supervisor.SupervisorWall;
 import dev.collector.routing.disposition.RecordingDisposition;
 import dev.collector.routing.roster.AgentRoster;
 import io.vertx.core.Future;
@@ -12,13 +16,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The browser faces of Collector on one HTTP port: the agent desktop at {@code /agent} (page and
- * socket) and {@code /health}. A verticle: deploy it with {@link #deploy} or
+ * socket), the supervisor wall at {@code /supervisor} and {@code /health}. A verticle: deploy it with {@link #deploy} or
  * {@code vertx.deployVerticle(console)}; its {@link #agentDesktop()} is what routing pushes screen
  * pops to once it is deployed.
  */
@@ -30,18 +36,30 @@ public final class ConsoleServer extends VerticleBase {
 
     private final ConsoleOptions options;
     private final WebAgentDesktop agentDesktop;
+    private final SupervisorWall supervisorWall;
     private HttpServer server;
     private volatile int port = -1;
 
+    /** A console whose supervisor wall shows the agents only (no dialer to report on). */
     public ConsoleServer(ConsoleOptions options, AgentRoster roster, RecordingDisposition recording, Clock clock) {
+        this(options, roster, recording, clock, () -> CompletableFuture.completedFuture(new FloorSnapshot(
+                clock.instant(), "", "none", 0, 0, 0, Map.of(), AgentsOnFloor.of(roster))));
+    }
+
+    public ConsoleServer(ConsoleOptions options, AgentRoster roster, RecordingDisposition recording, Clock clock,
+                         FloorSource floor) {
         this.options = Objects.requireNonNull(options, "options");
         this.agentDesktop = new WebAgentDesktop(roster, recording, clock);
+        this.supervisorWall = new SupervisorWall(floor);
     }
 
     /** Deploys a console on the given Vert.x; the future completes once it listens. */
     public static Future<ConsoleServer> deploy(Vertx vertx, ConsoleOptions options, AgentRoster roster,
                                                RecordingDisposition recording, Clock clock) {
-        ConsoleServer console = new ConsoleServer(options, roster, recording, clock);
+        return deploy(vertx, new ConsoleServer(options, roster, recording, clock));
+    }
+
+    public static Future<ConsoleServer> deploy(Vertx vertx, ConsoleServer console) {
         return vertx.deployVerticle(console).map(id -> console);
     }
 
@@ -76,6 +94,7 @@ public final class ConsoleServer extends VerticleBase {
         router.get("/health").handler(this::health);
         router.get("/").handler(rc -> rc.redirect("/agent"));
         agentDesktop.mountOn(router);
+        supervisorWall.mountOn(router, context);
         HttpServerOptions serverOptions = new HttpServerOptions()
                 .setHost(options.host())
                 .setPort(options.port())

@@ -7,6 +7,9 @@ import java.util.Map;
 /** Running totals of one dialer, read by status pages and the demo's summary. */
 public final class DialerCounters {
 
+    public DialerCounters() {
+    }
+
     private long dialed;
     private final EnumMap<CallResult, Long> ended = new EnumMap<>(CallResult.class);
 

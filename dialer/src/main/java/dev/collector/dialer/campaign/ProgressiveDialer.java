@@ -51,7 +51,7 @@ public final class ProgressiveDialer extends VerticleBase {
     private final CrmFeed crmFeed;
     private final AgentDesktop desktop;
     private final Clock clock;
-    private final DialerCounters counters = new DialerCounters();
+    private final DialerCounters counters;
 
     private final Map<String, LiveCall> liveCalls = new HashMap<>();
     private final Map<String, Future<List<Outcome>>> previousOutcomes = new HashMap<>();
@@ -61,7 +61,8 @@ public final class ProgressiveDialer extends VerticleBase {
     private long safetyTimer;
 
     public ProgressiveDialer(CampaignDialPlan plan, CallList callList, AgentRoster roster, AmiConnection pbx,
-                             ContactHistory history, CrmFeed crmFeed, AgentDesktop desktop, Clock clock) {
+                             ContactHistory history, CrmFeed crmFeed, AgentDesktop desktop, DialerCounters counters,
+                             Clock clock) {
         this.plan = plan;
         this.callList = callList;
         this.roster = roster;
@@ -69,6 +70,7 @@ public final class ProgressiveDialer extends VerticleBase {
         this.history = history;
         this.crmFeed = crmFeed;
         this.desktop = desktop;
+        this.counters = counters;
         this.clock = clock;
     }
 
