@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The manager events of a call, header for header as Asterisk 22 writes them in the captures
- * ({@code /work/shared/asterisk/ami-run*.log}).
+ * ({@code shared/asterisk/ami-run*.log}, captured from Asterisk 22).
  */
 final class CallEvents {
 
