@@ -68,13 +68,13 @@ public final class NodeConfigLoader {
                 source.decimal("collector.simulator.time-scale", 0.2),
                 source.integer("collector.simulator.seed", 7));
 
-        CampaignDialPlan plan = new CampaignDialPlan(
+        CampaignDialPlan plan = campaign(() -> new CampaignDialPlan(
                 source.string("collector.campaign.id", "demo"),
                 source.string("collector.campaign.channel", pbx.isPresent() ? "PJSIP/{number}@trunk" : "Local/{number}@debtors"),
                 source.string("collector.campaign.context", "collector-connect"),
                 source.string("collector.campaign.exten", "agent"),
                 source.seconds("collector.campaign.ring-timeout", Duration.ofSeconds(25)),
-                source.string("collector.campaign.caller-id", "Collector <+420800100200>"));
+                source.string("collector.campaign.caller-id", "Collector <+420800100200>")));
 
         List<Agent> agents = agents(source.string("collector.agents", DEFAULT_AGENTS));
         NodeConfig.DemoConfig demo = new NodeConfig.DemoConfig(
@@ -83,6 +83,14 @@ public final class NodeConfigLoader {
                 source.integer("collector.demo.simulated-agents", 4),
                 source.integer("collector.demo.seed", 42));
         return new NodeConfig(hazelcast, store, crm, console, pbx, simulator, plan, agents, demo);
+    }
+
+    private static CampaignDialPlan campaign(java.util.function.Supplier<CampaignDialPlan> plan) {
+        try {
+            return plan.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("settings collector.campaign.*: " + e.getMessage(), e);
+        }
     }
 
     /** {@code id:name:endpoint} entries, comma separated. */
