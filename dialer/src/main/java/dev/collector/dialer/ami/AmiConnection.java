@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -44,11 +45,19 @@ public final class AmiConnection implements AutoCloseable {
         log.info("AMI logged in to {} (Asterisk {})", settings, manager.getVersion());
     }
 
+    /** Whether we are logged in now; Asterisk-Java reconnects by itself after a loss. */
+    public boolean isConnected() {
+        return manager.getState() == ManagerConnectionState.CONNECTED;
+    }
+
     /**
      * Sends an asynchronous Originate. If Asterisk refuses the action itself, the listeners get a
      * {@link CallSignal.Rejected}; otherwise the outcome arrives as an OriginateResponse event.
+     *
+     * @return false when the action could not be sent at all (connection lost): no call was
+     *         placed and no signal will follow, so the caller still owns the case
      */
-    public void originate(OriginateRequest request) {
+    public boolean originate(OriginateRequest request) {
         OriginateAction action = new OriginateAction();
         action.setActionId(request.attemptId());
         action.setChannelId(request.attemptId());
@@ -66,8 +75,10 @@ public final class AmiConnection implements AutoCloseable {
                     reject(request, error.getMessage());
                 }
             });
+            return true;
         } catch (IOException | IllegalStateException e) {
-            reject(request, e.getMessage());
+            log.warn("Originate {} not sent: {}", request.attemptId(), e.getMessage());
+            return false;
         }
     }
 

@@ -98,12 +98,15 @@ public final class ProgressiveDialer extends VerticleBase {
     }
 
     private void dialForReadyAgents() {
-        if (fetching || roster.count(AgentState.READY) == 0) {
+        // While the AMI session is down nothing can be dialed: cases stay queued instead of
+        // being burnt as failed attempts.
+        if (fetching || !pbx.isConnected() || roster.count(AgentState.READY) == 0) {
             return;
         }
         if (!heldCases.isEmpty()) {
-            dial(heldCases.poll());
-            dialForReadyAgents();
+            if (dial(heldCases.poll())) {
+                dialForReadyAgents();
+            }
             return;
         }
         fetching = true;
@@ -111,31 +114,40 @@ public final class ProgressiveDialer extends VerticleBase {
             fetching = false;
             if (taken.failed()) {
                 log.warn("Could not take the next case of {}", plan.campaignId(), taken.cause());
-            } else if (taken.result().isPresent()) {
-                dial(taken.result().get());
+            } else if (taken.result().isPresent() && dial(taken.result().get())) {
                 dialForReadyAgents();
             }
         });
     }
 
-    private void dial(Case aCase) {
+    /** @return whether a call was placed; if not, the case is held for the next try */
+    private boolean dial(Case aCase) {
         String attemptId = UUID.randomUUID().toString();
         Optional<Agent> agent = roster.reserveLongestIdle(new Assignment(attemptId, aCase.caseId()));
         if (agent.isEmpty()) {
             heldCases.addFirst(aCase);
-            return;
+            return false;
         }
         String phone = aCase.primaryPhone();
         LiveCall call = new LiveCall(attemptId, aCase, phone, agent.get(), clock.instant());
         liveCalls.put(attemptId, call);
         // Fetched now so that the screen pop need not wait for the store when the debtor answers.
         previousOutcomes.put(attemptId, Future.fromCompletionStage(history.outcomesOf(aCase.caseId()), context));
-        counters.dialed();
-        pbx.originate(new OriginateRequest(attemptId, plan.channelFor(phone), plan.context(), plan.exten(), 1,
-                plan.ringTimeout(), plan.callerId(), Map.of(
+        boolean sent = pbx.originate(new OriginateRequest(attemptId, plan.channelFor(phone), plan.context(),
+                plan.exten(), 1, plan.ringTimeout(), plan.callerId(), Map.of(
                         "AGENT_ENDPOINT", agent.get().endpoint(),
                         "COLLECTOR_ATTEMPT", attemptId)));
+        if (!sent) {
+            // No call was placed: not an attempt. The case is dialed first once the PBX is back.
+            liveCalls.remove(attemptId);
+            previousOutcomes.remove(attemptId);
+            roster.release(agent.get().agentId());
+            heldCases.addFirst(aCase);
+            return false;
+        }
+        counters.dialed();
         vertx.setTimer(plan.ringTimeout().plus(ORIGINATE_GRACE).toMillis(), id -> giveUpIfUnanswered(attemptId));
+        return true;
     }
 
     private void giveUpIfUnanswered(String attemptId) {
