@@ -1,6 +1,10 @@
 package dev.collector.casequeue;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.QueueConfig;
 import com.hazelcast.core.Hazelcast;
@@ -13,10 +17,15 @@ public final class HazelcastMember {
     }
 
     public static HazelcastInstance start(HazelcastSettings settings) {
-        return Hazelcast.newHazelcastInstance(config(settings));
+        return start(config(settings));
     }
 
-    static Config config(HazelcastSettings settings) {
+    public static HazelcastInstance start(Config config) {
+        return Hazelcast.newHazelcastInstance(config);
+    }
+
+    /** The member's configuration, for a caller that adds to it (map stores) before starting. */
+    public static Config config(HazelcastSettings settings) {
         Config config = new Config();
         config.setClusterName(settings.clusterName());
         config.setInstanceName(settings.clusterName() + "-" + settings.port() + "-" + System.nanoTime());
@@ -34,7 +43,31 @@ public final class HazelcastMember {
         join.getTcpIpConfig().addMember(settings.host());
         settings.members().forEach(m -> join.getTcpIpConfig().addMember(m));
         config.addQueueConfig(campaignQueueConfig());
+        config.addMapConfig(casesConfig());
+        config.addMapConfig(contactRecordsConfig());
+        config.addMapConfig(new MapConfig(HazelcastCallList.DO_NOT_CALL).setBackupCount(1));
+        config.addMapConfig(new MapConfig(HazelcastCallList.CAMPAIGN_RULES).setBackupCount(1));
         return config;
+    }
+
+    /**
+     * Cases are kept as objects: the maintenance queries them every second by status and due time,
+     * and entry processors change them in place, neither of which should deserialize 500,000 cases.
+     */
+    private static MapConfig casesConfig() {
+        return new MapConfig(HazelcastCallList.CASES)
+                .setBackupCount(1)
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                .addIndexConfig(new IndexConfig(IndexType.HASH, "status"))
+                .addIndexConfig(new IndexConfig(IndexType.HASH, "campaignId"))
+                .addIndexConfig(new IndexConfig(IndexType.HASH, "debtorId"))
+                .addIndexConfig(new IndexConfig(IndexType.SORTED, "dueAtMillis"));
+    }
+
+    private static MapConfig contactRecordsConfig() {
+        return new MapConfig(HazelcastCallList.CONTACT_RECORDS)
+                .setBackupCount(1)
+                .setInMemoryFormat(InMemoryFormat.OBJECT);
     }
 
     private static QueueConfig campaignQueueConfig() {

@@ -3,10 +3,9 @@ package dev.collector.casequeue;
 import java.io.Serializable;
 
 /**
- * A case's place in its campaign queue. Only the ranking travels in the queue; the case itself
- * lives in the case map, so an update to a waiting case does not need to touch the queue.
- *
- * @param admission order of admission, breaking ties between equal priorities first come first served
+ * A case's place in its campaign queue. Only the ranking travels in the queue; the case and its
+ * state live in the case map. An entry whose ticket no longer matches the case's is stale (the
+ * case was re-ranked, leased or closed since) and is dropped when it comes up.
  */
-record QueuedCase(String caseId, int priority, long admission) implements Serializable {
+record QueuedCase(String caseId, long rank, long ticket) implements Serializable {
 }

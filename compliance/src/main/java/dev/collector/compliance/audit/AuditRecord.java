@@ -1,6 +1,8 @@
 package dev.collector.compliance.audit;
 
+import dev.collector.compliance.guard.DialRequest;
 import dev.collector.compliance.guard.Refusal;
+import dev.collector.compliance.guard.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +25,9 @@ public record AuditRecord(
         String attemptId,
         List<Refusal> refusals) {
 
+    public static final String PERMITTED = "PERMITTED";
+    public static final String REFUSED = "REFUSED";
+
     public AuditRecord {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(caseId, "caseId");
@@ -32,5 +37,23 @@ public record AuditRecord(
         Objects.requireNonNull(phoneNumber, "phoneNumber");
         Objects.requireNonNull(attemptId, "attemptId");
         refusals = List.copyOf(refusals);
+    }
+
+    /**
+     * The record of one verdict on one request.
+     *
+     * @param attemptId the attempt placed after a permit; ignored (empty text kept) for a refusal
+     */
+    public static AuditRecord of(DialRequest request, Verdict verdict, String attemptId) {
+        Objects.requireNonNull(attemptId, "attemptId");
+        var aCase = request.aCase();
+        if (verdict instanceof Verdict.Permitted) {
+            Verdict.Permitted permitted = (Verdict.Permitted) verdict;
+            return new AuditRecord(request.now(), aCase.caseId(), aCase.debtor().debtorId(), aCase.campaignId(),
+                    PERMITTED, permitted.phoneNumber(), attemptId, permitted.skipped());
+        }
+        Verdict.Refused refused = (Verdict.Refused) verdict;
+        return new AuditRecord(request.now(), aCase.caseId(), aCase.debtor().debtorId(), aCase.campaignId(),
+                REFUSED, "", "", refused.refusals());
     }
 }

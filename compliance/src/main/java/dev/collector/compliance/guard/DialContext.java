@@ -2,6 +2,7 @@ package dev.collector.compliance.guard;
 
 import dev.collector.compliance.ledger.ContactRecord;
 import dev.collector.compliance.ledger.DoNotCallList;
+import dev.collector.compliance.phone.PhoneCountry;
 import dev.collector.compliance.rules.CampaignRules;
 import dev.collector.compliance.rules.ContactRules;
 import dev.collector.domain.casework.Case;
@@ -20,11 +21,11 @@ public record DialContext(DialRequest request, ContactRecord record, CampaignRul
 
     /** Rules for case-wide limits: those of the country of the case's first number. */
     public ContactRules caseRules() {
-        throw new UnsupportedOperationException("TODO");
+        return campaignRules.forCountry(PhoneCountry.countryOf(aCase().primaryPhone()));
     }
 
     /** Rules for one number: those of the country it rings in. */
     public ContactRules rulesFor(String phoneNumber) {
-        throw new UnsupportedOperationException("TODO");
+        return campaignRules.forCountry(PhoneCountry.countryOf(phoneNumber));
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.hazelcast.core.HazelcastInstance;
+import dev.collector.casequeue.CaseQueueSettings;
 import dev.collector.casequeue.HazelcastCallList;
+import dev.collector.compliance.audit.InMemoryComplianceAudit;
 import dev.collector.casequeue.HazelcastMember;
 import dev.collector.casequeue.HazelcastSettings;
 import dev.collector.crmbridge.CrmBridgeServer;
@@ -63,7 +65,8 @@ class OutcomeStreamingTest {
         hazelcast = HazelcastMember.start(new HazelcastSettings(
                 "crm-bridge-feed-" + ProcessHandle.current().pid(), "127.0.0.1", 5911, List.of()));
         worker = Executors.newFixedThreadPool(2);
-        callList = new HazelcastCallList(hazelcast, worker);
+        callList = new HazelcastCallList(hazelcast, worker, CaseQueueSettings.defaults(), new InMemoryComplianceAudit(),
+                Clock.systemUTC());
         feed = new HazelcastCrmFeed(hazelcast, CAPACITY);
         server = CrmBridgeServer.start(CrmBridgeSettings.loopback(), callList, feed, Clock.systemUTC());
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();

@@ -13,7 +13,10 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.Status;
 import com.hazelcast.core.HazelcastInstance;
+import dev.collector.casequeue.CaseQueueSettings;
 import dev.collector.casequeue.HazelcastCallList;
+import dev.collector.casequeue.entry.CaseStatus;
+import dev.collector.compliance.audit.InMemoryComplianceAudit;
 import dev.collector.casequeue.HazelcastMember;
 import dev.collector.casequeue.HazelcastSettings;
 import dev.collector.crmbridge.CrmBridgeServer;
@@ -58,7 +61,8 @@ class CaseSubmissionTest {
         hazelcast = HazelcastMember.start(new HazelcastSettings(
                 "crm-bridge-intake-" + ProcessHandle.current().pid(), "127.0.0.1", 5901, List.of()));
         worker = Executors.newFixedThreadPool(2);
-        callList = new HazelcastCallList(hazelcast, worker);
+        callList = new HazelcastCallList(hazelcast, worker, CaseQueueSettings.defaults(), new InMemoryComplianceAudit(),
+                Clock.systemUTC());
         server = CrmBridgeServer.start(CrmBridgeSettings.loopback(), callList, new HazelcastCrmFeed(hazelcast, 1000),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
@@ -92,7 +96,8 @@ class CaseSubmissionTest {
             assertThat(claim.currency()).isEqualTo("EUR");
         });
         assertThat(admitted.receivedAt()).isEqualTo(NOW);
-        assertThat(callList.takeNext("intake-ok").toCompletableFuture().get().map(Case::caseId)).contains("ok-2");
+        assertThat(callList.entryOf("ok-2").toCompletableFuture().get().orElseThrow().status())
+                .isEqualTo(CaseStatus.WAITING);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.collector.domain.agent.Agent;
 import dev.collector.domain.call.CallAttempt;
 import dev.collector.domain.casework.Case;
 import dev.collector.domain.casework.CallList;
+import dev.collector.domain.casework.DialLease;
 import dev.collector.domain.outcome.ContactHistory;
 import dev.collector.domain.outcome.CrmFeed;
 import dev.collector.domain.outcome.Outcome;
@@ -20,8 +21,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Progressive dialing for one campaign: one call per ready agent, the agent reserved before the
+ * Progressive dialing for one campaign: one call per ready agent. The call list leases the best
+ * case the compliance guard allows now, on the number it chose; an agent is reserved before the
  * number is dialed, so an answered debtor always has someone to talk to (no abandoned calls by
  * construction). All state lives on this verticle's event loop; PBX signals, roster changes and
  * store results are handed to it.
@@ -55,9 +55,8 @@ public final class ProgressiveDialer extends VerticleBase {
 
     private final Map<String, LiveCall> liveCalls = new HashMap<>();
     private final Map<String, Future<List<Outcome>>> previousOutcomes = new HashMap<>();
-    /** Cases taken from the queue when the agent they were meant for was gone: dialed next. */
-    private final Deque<Case> heldCases = new ArrayDeque<>();
-    private boolean fetching;
+    private final Map<String, DialLease> leases = new HashMap<>();
+    private boolean leasing;
     private long safetyTimer;
 
     public ProgressiveDialer(CampaignDialPlan plan, CallList callList, AgentRoster roster, AmiConnection pbx,
@@ -100,37 +99,33 @@ public final class ProgressiveDialer extends VerticleBase {
     private void dialForReadyAgents() {
         // While the AMI session is down nothing can be dialed: cases stay queued instead of
         // being burnt as failed attempts.
-        if (fetching || !pbx.isConnected() || roster.count(AgentState.READY) == 0) {
+        if (leasing || !pbx.isConnected() || roster.count(AgentState.READY) == 0) {
             return;
         }
-        if (!heldCases.isEmpty()) {
-            if (dial(heldCases.poll())) {
-                dialForReadyAgents();
-            }
-            return;
-        }
-        fetching = true;
-        Future.fromCompletionStage(callList.takeNext(plan.campaignId()), context).onComplete(taken -> {
-            fetching = false;
+        leasing = true;
+        Future.fromCompletionStage(callList.leaseNext(plan.campaignId()), context).onComplete(taken -> {
+            leasing = false;
             if (taken.failed()) {
-                log.warn("Could not take the next case of {}", plan.campaignId(), taken.cause());
+                log.warn("Could not lease the next case of {}", plan.campaignId(), taken.cause());
             } else if (taken.result().isPresent() && dial(taken.result().get())) {
                 dialForReadyAgents();
             }
         });
     }
 
-    /** @return whether a call was placed; if not, the case is held for the next try */
-    private boolean dial(Case aCase) {
-        String attemptId = UUID.randomUUID().toString();
+    /** @return whether a call was placed; if not, the lease is handed back and the case waits again */
+    private boolean dial(DialLease lease) {
+        String attemptId = lease.attemptId();
+        Case aCase = lease.aCase();
         Optional<Agent> agent = roster.reserveLongestIdle(new Assignment(attemptId, aCase.caseId()));
         if (agent.isEmpty()) {
-            heldCases.addFirst(aCase);
+            handBack(lease, "no ready agent any more");
             return false;
         }
-        String phone = aCase.primaryPhone();
+        String phone = lease.phoneNumber();
         LiveCall call = new LiveCall(attemptId, aCase, phone, agent.get(), clock.instant());
         liveCalls.put(attemptId, call);
+        leases.put(attemptId, lease);
         // Fetched now so that the screen pop need not wait for the store when the debtor answers.
         previousOutcomes.put(attemptId, Future.fromCompletionStage(history.outcomesOf(aCase.caseId()), context));
         boolean sent = pbx.originate(new OriginateRequest(attemptId, plan.channelFor(phone), plan.context(),
@@ -138,16 +133,26 @@ public final class ProgressiveDialer extends VerticleBase {
                         "AGENT_ENDPOINT", agent.get().endpoint(),
                         "COLLECTOR_ATTEMPT", attemptId)));
         if (!sent) {
-            // No call was placed: not an attempt. The case is dialed first once the PBX is back.
+            // No call was placed: the case waits again and is dialed once the PBX is back.
             liveCalls.remove(attemptId);
+            leases.remove(attemptId);
             previousOutcomes.remove(attemptId);
             roster.release(agent.get().agentId());
-            heldCases.addFirst(aCase);
+            handBack(lease, "PBX unreachable");
             return false;
         }
         counters.dialed();
         vertx.setTimer(plan.ringTimeout().plus(ORIGINATE_GRACE).toMillis(), id -> giveUpIfUnanswered(attemptId));
         return true;
+    }
+
+    private void handBack(DialLease lease, String why) {
+        log.debug("Case {} not dialed: {}", lease.caseId(), why);
+        callList.notDialed(lease).whenComplete((done, failure) -> {
+            if (failure != null) {
+                log.warn("Lease {} of case {} not handed back; it lapses by itself", lease.attemptId(), lease.caseId(), failure);
+            }
+        });
     }
 
     private void giveUpIfUnanswered(String attemptId) {
@@ -180,6 +185,7 @@ public final class ProgressiveDialer extends VerticleBase {
     private void ended(LiveCall call) {
         liveCalls.remove(call.attemptId());
         previousOutcomes.remove(call.attemptId());
+        DialLease lease = leases.remove(call.attemptId());
         String agentId = call.agent().agentId();
         if (call.wasConnectedToAgent()) {
             roster.callEnded(agentId);
@@ -195,5 +201,11 @@ public final class ProgressiveDialer extends VerticleBase {
             }
         });
         crmFeed.attemptEnded(attempt);
+        callList.callEnded(lease, attempt).whenComplete((done, failure) -> {
+            if (failure != null) {
+                log.error("Case {} not moved on after attempt {}; its lease lapses and it waits again",
+                        attempt.caseId(), attempt.attemptId(), failure);
+            }
+        });
     }
 }

@@ -1,24 +1,49 @@
 package dev.collector.domain.casework;
 
+import dev.collector.domain.call.CallAttempt;
+import dev.collector.domain.outcome.Outcome;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The cases a CRM has handed over and that wait to be called, best first, per campaign.
- * Implemented over Hazelcast in the case-queue module; every call is asynchronous so that an
- * event loop may use it.
+ * The cases a CRM has handed over, per campaign, and their way through the dialer: waiting (best
+ * first), leased to one dialer for one call, scheduled for a retry, held, or closed. Implemented
+ * over Hazelcast in the case-queue module; every call is asynchronous so that an event loop may
+ * use it.
  */
 public interface CallList {
 
-    /** Accepts a case (or a newer version of it) and puts it in its campaign's queue. */
+    /**
+     * Accepts a case or a newer version of it. A new case waits in its campaign's queue; a known
+     * one keeps its place in the flow (a leased case stays leased) but is ranked anew.
+     */
     CompletionStage<Void> admit(Case aCase);
 
-    /** Removes and returns the best waiting case of the campaign, if any. */
-    CompletionStage<Optional<Case>> takeNext(String campaignId);
+    /**
+     * Leases the best waiting case the compliance guard allows to be called now, on the number it
+     * chose. The attempt is counted against the debtor's contact limits from this moment. Cases
+     * the guard refuses on the way are rescheduled or held, never lost.
+     */
+    CompletionStage<Optional<DialLease>> leaseNext(String campaignId);
 
-    /** The case as last admitted, whether it waits, is being dialed or is done. */
+    /** The leased case could not be dialed after all (no agent, PBX down): it waits again. */
+    CompletionStage<Void> notDialed(DialLease lease);
+
+    /**
+     * The call ended. Unless the debtor talked to an agent, the case is scheduled for its next
+     * attempt now; otherwise it stays leased until the agent's disposition arrives.
+     */
+    CompletionStage<Void> callEnded(DialLease lease, CallAttempt attempt);
+
+    /** The agent's disposition decides what happens to the case next (retry, promise follow-up, close). */
+    CompletionStage<Void> dispositionRecorded(Outcome outcome);
+
+    /** The CRM withdrew the case: it is never dialed again (a call in progress finishes). */
+    CompletionStage<Void> cancel(String caseId, String reason);
+
+    /** The case as last admitted, whatever its state. */
     CompletionStage<Optional<Case>> find(String caseId);
 
-    /** How many cases of the campaign wait to be dialed. */
+    /** How many cases of the campaign wait to be dialed now. */
     CompletionStage<Integer> waiting(String campaignId);
 }

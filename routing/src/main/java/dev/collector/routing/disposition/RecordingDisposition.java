@@ -13,12 +13,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An agent records how a call went. The outcome is stored first and only then sent to the CRM and
  * the agent freed, so an outcome the CRM has seen is always one we keep.
  */
 public final class RecordingDisposition {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordingDisposition.class);
 
     private final AgentRoster roster;
     private final CallList callList;
@@ -59,6 +63,13 @@ public final class RecordingDisposition {
             return history.recordOutcome(outcome).thenApply(done -> {
                 crmFeed.outcomeRecorded(outcome);
                 roster.dispositionRecorded(agentId);
+                // The case's next step (retry, promise follow-up) follows; the agent need not wait for it.
+                callList.dispositionRecorded(outcome).whenComplete((moved, failure) -> {
+                    if (failure != null) {
+                        log.error("Case {} not moved on after the disposition of {}", outcome.caseId(),
+                                outcome.attemptId(), failure);
+                    }
+                });
                 return outcome;
             });
         });

@@ -1,0 +1,148 @@
+package dev.collector.casequeue;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
+import dev.collector.casequeue.entry.CaseEntry;
+import dev.collector.casequeue.entry.CaseStatus;
+import dev.collector.casequeue.transitions.EndDial;
+import dev.collector.casequeue.transitions.RenewLease;
+import dev.collector.casequeue.transitions.Requeue;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The call list's clockwork, run on every member for the cases that member owns (so no two members
+ * do the same work): renews this node's leases, returns to the queue the cases whose lease lapsed
+ * (holder gone from the cluster, or silent past the lease's end), and puts scheduled cases that fell
+ * due back in the queue. Retries are entries in the shared (and stored) case map, not timers: a
+ * restart loses none, and a case due while every node was down is due at the first run after.
+ */
+public final class CaseQueueMaintenance implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseQueueMaintenance.class);
+
+    private final HazelcastCallList callList;
+    private ScheduledExecutorService timer;
+    private Instant lastRenewal = Instant.MIN;
+
+    CaseQueueMaintenance(HazelcastCallList callList) {
+        this.callList = callList;
+    }
+
+    public CaseQueueMaintenance start() {
+        long every = callList.settings().maintenanceEvery().toMillis();
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "case-queue-maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            if (!callList.hazelcast().getLifecycleService().isRunning()) {
+                log.info("Hazelcast member stopped; case queue maintenance stops too");
+                timer.shutdown();
+                return;
+            }
+            try {
+                runOnce();
+            } catch (RuntimeException e) {
+                log.warn("Case queue maintenance failed; next run in {} ms", every, e);
+            }
+        }, 0, every, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** One pass; what the timer runs. Public so that tests with a simulated clock can step it. */
+    public Report runOnce() {
+        Instant now = callList.clock().instant();
+        int renewed = renewOwnLeases(now);
+        int reclaimed = reclaimLapsedLeases(now);
+        int promoted = promoteDueCases(now);
+        return new Report(renewed, reclaimed, promoted);
+    }
+
+    /** What one pass did. */
+    public record Report(int renewed, int reclaimed, int promoted) {
+    }
+
+    private int renewOwnLeases(Instant now) {
+        Map<String, String> own = callList.ownLeases();
+        if (own.isEmpty() || now.isBefore(lastRenewal.plus(callList.settings().leaseTtl().dividedBy(3)))) {
+            return 0;
+        }
+        lastRenewal = now;
+        Set<String> keys = new HashSet<>(own.keySet());
+        Map<String, Boolean> renewed = callList.cases().executeOnKeys(keys,
+                new RenewLease(callList.holder(), now.plus(callList.settings().leaseTtl())));
+        renewed.forEach((caseId, stillOurs) -> {
+            if (!stillOurs) {
+                own.remove(caseId);
+            }
+        });
+        return (int) renewed.values().stream().filter(b -> b).count();
+    }
+
+    private int reclaimLapsedLeases(Instant now) {
+        IMap<String, CaseEntry> cases = callList.cases();
+        Set<String> members = callList.hazelcast().getCluster().getMembers().stream()
+                .map(Member::getUuid).map(Object::toString).collect(Collectors.toSet());
+        int reclaimed = 0;
+        for (String caseId : cases.localKeySet(Predicates.equal("status", CaseStatus.LEASED.name()))) {
+            CaseEntry entry = cases.get(caseId);
+            if (entry == null || entry.status() != CaseStatus.LEASED) {
+                continue;
+            }
+            String leaseHolder = entry.leaseHolder().orElse("");
+            boolean holderGone = !members.contains(leaseHolder);
+            boolean expired = entry.leaseExpiresAt().map(now::isAfter).orElse(true);
+            if (!holderGone && !expired) {
+                continue;
+            }
+            String attemptId = entry.attemptId().orElseThrow();
+            long ticket = callList.offerFresh(entry.aCase());
+            CaseEntry before = cases.executeOnKey(caseId, Requeue.reclaimed(attemptId, ticket,
+                    callList.rankOf(entry.aCase()), "lease of " + leaseHolder + (holderGone ? " (gone)" : " (silent)") + " lapsed"));
+            if (before != null) {
+                // The attempt was counted when the guard permitted it and stays counted.
+                callList.records().executeOnKey(entry.aCase().debtor().debtorId(), EndDial.quietly(attemptId, now));
+                reclaimed++;
+                log.warn("Case {} back in the queue: the lease of attempt {} held by {} lapsed", caseId, attemptId, leaseHolder);
+            }
+        }
+        return reclaimed;
+    }
+
+    private int promoteDueCases(Instant now) {
+        IMap<String, CaseEntry> cases = callList.cases();
+        long nowMillis = now.toEpochMilli();
+        int promoted = 0;
+        for (String caseId : cases.localKeySet(Predicates.and(
+                Predicates.equal("status", CaseStatus.SCHEDULED.name()),
+                Predicates.lessEqual("dueAtMillis", nowMillis)))) {
+            CaseEntry entry = cases.get(caseId);
+            if (entry == null || entry.status() != CaseStatus.SCHEDULED) {
+                continue;
+            }
+            long ticket = callList.offerFresh(entry.aCase());
+            if (cases.executeOnKey(caseId, Requeue.due(nowMillis, ticket, callList.rankOf(entry.aCase()))) != null) {
+                promoted++;
+            }
+        }
+        return promoted;
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}
