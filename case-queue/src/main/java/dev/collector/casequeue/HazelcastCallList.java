@@ -203,13 +203,16 @@ public final class HazelcastCallList implements CallList, ContactRestrictions {
     @Override
     public CompletionStage<Void> notDialed(DialLease lease) {
         return CompletableFuture.runAsync(() -> {
-            // The attempt stays counted: had the PBX placed the call after all, not counting it
-            // could break a contact limit; counting one too many never does.
-            records.executeOnKey(lease.aCase().debtor().debtorId(), EndDial.quietly(lease.attemptId(), clock.instant()));
             long ticket = tickets.newId();
             long rank = rankOf(lease.aCase());
             queueOf(lease.aCase().campaignId()).offer(new QueuedCase(lease.caseId(), rank, ticket));
-            cases.executeOnKey(lease.caseId(), EndLease.requeue(lease.holder(), lease.attemptId(), ticket, rank, "not dialed"));
+            CaseEntry requeued = cases.executeOnKey(lease.caseId(),
+                    EndLease.notDialed(lease.holder(), lease.attemptId(), ticket, rank));
+            if (requeued != null) {
+                // The dialer knows the call was never placed: the attempt is not counted after all.
+                records.executeOnKey(lease.aCase().debtor().debtorId(),
+                        EndDial.withdrawn(lease.attemptId(), claimIdsOf(lease.aCase()), clock.instant()));
+            }
             ownLeases.remove(lease.caseId());
         }, worker);
     }

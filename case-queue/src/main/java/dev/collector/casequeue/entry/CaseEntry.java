@@ -66,6 +66,12 @@ public final class CaseEntry implements Serializable {
                 callbackRequested, null, null, null, 0, false);
     }
 
+    /** The dialer never placed the call: the case waits again and the attempt is not counted. */
+    public CaseEntry notDialed(long newTicket, long newRank) {
+        return new CaseEntry(aCase, CaseStatus.WAITING, newTicket, newRank, Long.MAX_VALUE, "not dialed",
+                phoneNumber == null ? attempts : attempts - 1, callbackRequested, null, null, null, 0, false);
+    }
+
     /** Taken from the queue by a dialer, before the guard has spoken; the phone is chosen by the guard. */
     public CaseEntry leased(String holder, String newAttemptId, Instant expiresAt) {
         return new CaseEntry(aCase, CaseStatus.LEASED, ticket, rank, Long.MAX_VALUE, "leased", attempts,

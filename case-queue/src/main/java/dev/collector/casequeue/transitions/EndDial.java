@@ -17,24 +17,32 @@ public final class EndDial implements EntryProcessor<String, ContactRecord, Bool
     private final List<String> conversationAbout;
     private final String abandonedNumber;
     private final Instant at;
+    private final List<String> withdrawnFrom;
 
-    private EndDial(String attemptId, List<String> conversationAbout, String abandonedNumber, Instant at) {
+    private EndDial(String attemptId, List<String> conversationAbout, String abandonedNumber, Instant at,
+                    List<String> withdrawnFrom) {
         this.attemptId = attemptId;
         this.conversationAbout = List.copyOf(conversationAbout);
         this.abandonedNumber = abandonedNumber;
         this.at = at;
+        this.withdrawnFrom = List.copyOf(withdrawnFrom);
+    }
+
+    /** The call was never placed: its attempt on these debts is taken back. */
+    public static EndDial withdrawn(String attemptId, List<String> claimIds, Instant at) {
+        return new EndDial(attemptId, List.of(), null, at, claimIds);
     }
 
     public static EndDial quietly(String attemptId, Instant at) {
-        return new EndDial(attemptId, List.of(), null, at);
+        return new EndDial(attemptId, List.of(), null, at, List.of());
     }
 
     public static EndDial afterConversation(String attemptId, List<String> claimIds, Instant at) {
-        return new EndDial(attemptId, claimIds, null, at);
+        return new EndDial(attemptId, claimIds, null, at, List.of());
     }
 
     public static EndDial afterAbandon(String attemptId, String number, Instant at) {
-        return new EndDial(attemptId, List.of(), number, at);
+        return new EndDial(attemptId, List.of(), number, at, List.of());
     }
 
     @Override
@@ -42,7 +50,9 @@ public final class EndDial implements EntryProcessor<String, ContactRecord, Bool
         if (entry.getValue() == null) {
             return false;
         }
-        ContactRecord record = entry.getValue().withDialEnded(attemptId);
+        ContactRecord record = withdrawnFrom.isEmpty()
+                ? entry.getValue().withDialEnded(attemptId)
+                : entry.getValue().withDialWithdrawn(attemptId, withdrawnFrom);
         if (!conversationAbout.isEmpty()) {
             record = record.withConversation(conversationAbout, at);
         }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class EndLease implements EntryProcessor<String, CaseEntry, CaseEntry> {
 
-    public enum Target { SCHEDULE, HOLD, CLOSE, REQUEUE }
+    public enum Target { SCHEDULE, HOLD, CLOSE, NOT_DIALED }
 
     private final String holder;
     private final String attemptId;
@@ -47,8 +47,9 @@ public final class EndLease implements EntryProcessor<String, CaseEntry, CaseEnt
         return new EndLease(holder, attemptId, Target.CLOSE, null, why, false, 0, 0);
     }
 
-    public static EndLease requeue(String holder, String attemptId, long ticket, long rank, String why) {
-        return new EndLease(holder, attemptId, Target.REQUEUE, null, why, false, ticket, rank);
+    /** The call was never placed: the case waits again under this fresh ticket, its attempt not counted. */
+    public static EndLease notDialed(String holder, String attemptId, long ticket, long rank) {
+        return new EndLease(holder, attemptId, Target.NOT_DIALED, null, "not dialed", false, ticket, rank);
     }
 
     /** @return the entry after the change, or null when the lease named is no longer in force */
@@ -66,7 +67,7 @@ public final class EndLease implements EntryProcessor<String, CaseEntry, CaseEnt
                 case SCHEDULE -> next = current.scheduled(dueAt, why, callback);
                 case HOLD -> next = current.held(why);
                 case CLOSE -> next = current.closed(why);
-                default -> next = current.requeued(ticket, rank, why);
+                default -> next = current.notDialed(ticket, rank);
             }
         }
         entry.setValue(next);

@@ -112,6 +112,28 @@ public final class ContactRecord implements Serializable {
         return new ContactRecord(debtorId, attempts, conversations, abandons, holds, null);
     }
 
+    /**
+     * The call was never placed after all (no agent left to take it, the PBX refused the
+     * originate): the attempt counted when it was permitted is taken back, and the debtor is free.
+     * Unknown attempt ids are ignored, so an attempt that did ring can never be withdrawn late.
+     */
+    public ContactRecord withDialWithdrawn(String attemptId, Collection<String> claimIds) {
+        if (activeDial == null || !activeDial.attemptId().equals(attemptId)) {
+            return this;
+        }
+        HashMap<String, ArrayList<Instant>> newAttempts = copyAttempts(attempts);
+        for (String claimId : new LinkedHashSet<>(claimIds)) {
+            ArrayList<Instant> onDebt = newAttempts.get(claimId);
+            if (onDebt != null) {
+                onDebt.remove(activeDial.since());
+                if (onDebt.isEmpty()) {
+                    newAttempts.remove(claimId);
+                }
+            }
+        }
+        return new ContactRecord(debtorId, newAttempts, conversations, abandons, holds, null);
+    }
+
     /** A conversation with the debtor about these debts (Reg F: it counts for each debt discussed). */
     public ContactRecord withConversation(Collection<String> claimIds, Instant at) {
         Objects.requireNonNull(at, "at");

@@ -93,6 +93,23 @@ class ContactRecordTest {
     }
 
     @Test
+    void a_dial_never_placed_is_withdrawn_and_no_longer_counts() {
+        ContactRecord earlier = ContactRecord.empty("D-1")
+                .withDialStarted(new ActiveDial("att-0", "case-1", "camp", "node-1", T0.minusSeconds(3600)), List.of("C-1"))
+                .withDialEnded("att-0");
+        ContactRecord record = earlier.withDialStarted(DIAL, List.of("C-1", "C-2"));
+
+        ContactRecord withdrawn = record.withDialWithdrawn("att-1", List.of("C-1", "C-2"));
+
+        assertThat(withdrawn.attemptsOnDebt("C-1")).containsExactly(T0.minusSeconds(3600));
+        assertThat(withdrawn.attemptsOnDebt("C-2")).isEmpty();
+        assertThat(withdrawn.activeDial()).isEmpty();
+        // Once the dial has ended (it rang), it can no longer be withdrawn.
+        assertThat(record.withDialEnded("att-1").withDialWithdrawn("att-1", List.of("C-1")))
+                .isEqualTo(record.withDialEnded("att-1"));
+    }
+
+    @Test
     void changes_leave_the_original_record_as_it_was() {
         ContactRecord original = ContactRecord.empty("D-1");
 
