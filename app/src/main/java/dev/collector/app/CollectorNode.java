@@ -2,6 +2,8 @@ package dev.collector.app;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.collector.app.config.NodeConfig;
+import com.hazelcast.config.Config;
+import dev.collector.casequeue.CaseQueueMaintenance;
 import dev.collector.casequeue.HazelcastCallList;
 import dev.collector.casequeue.HazelcastMember;
 import dev.collector.console.ConsoleServer;
@@ -11,9 +13,9 @@ import dev.collector.dialer.ami.AmiConnection;
 import dev.collector.dialer.ami.AmiSettings;
 import dev.collector.dialer.campaign.DialerCounters;
 import dev.collector.dialer.campaign.ProgressiveDialer;
-import dev.collector.domain.casework.CallList;
 import dev.collector.outcomes.OutcomeStore;
 import dev.collector.pbx.PbxSimulator;
+import dev.collector.statestore.DurableMaps;
 import dev.collector.pbx.SimulatorSettings;
 import dev.collector.routing.disposition.RecordingDisposition;
 import dev.collector.routing.roster.AgentRoster;
@@ -42,7 +44,7 @@ public final class CollectorNode implements AutoCloseable {
 
     private Vertx vertx;
     private HazelcastInstance hazelcast;
-    private CallList callList;
+    private HazelcastCallList callList;
     private HazelcastCrmFeed crmFeed;
     private OutcomeStore outcomeStore;
     private Optional<PbxSimulator> simulator = Optional.empty();
@@ -74,11 +76,14 @@ public final class CollectorNode implements AutoCloseable {
         vertx = Vertx.vertx();
         started.push(() -> vertx.close().await());
 
-        hazelcast = HazelcastMember.start(config.hazelcast());
+        // Cases, contact records, the do-not-call list and campaign rules are written through to
+        // Cassandra: a retry scheduled, a hold placed or an attempt counted survives a restart.
+        Config hazelcastConfig = HazelcastMember.config(config.hazelcast());
+        DurableMaps.persist(hazelcastConfig, store.thenApply(OutcomeStore::session), config.outcomeStore().keyspace(),
+                HazelcastCallList.CASES, HazelcastCallList.CONTACT_RECORDS, HazelcastCallList.DO_NOT_CALL,
+                HazelcastCallList.CAMPAIGN_RULES);
+        hazelcast = HazelcastMember.start(hazelcastConfig);
         started.push(hazelcast::shutdown);
-        ExecutorService hazelcastWorker = Executors.newFixedThreadPool(4, daemon("call-list"));
-        started.push(hazelcastWorker::shutdownNow);
-        callList = new HazelcastCallList(hazelcast, hazelcastWorker);
         crmFeed = new HazelcastCrmFeed(hazelcast, HazelcastCrmFeed.DEFAULT_CAPACITY);
         // Events still being appended reach the feed before Hazelcast goes.
         started.push(() -> crmFeed.flushed().toCompletableFuture().get(5, TimeUnit.SECONDS));
@@ -87,6 +92,14 @@ public final class CollectorNode implements AutoCloseable {
 
         outcomeStore = store.join();
         started.push(outcomeStore);
+
+        ExecutorService hazelcastWorker = Executors.newFixedThreadPool(4, daemon("call-list"));
+        started.push(hazelcastWorker::shutdownNow);
+        // Loads the stored maps and, on a fresh cluster, rebuilds the campaign queues from them.
+        callList = new HazelcastCallList(hazelcast, hazelcastWorker, config.callList(), outcomeStore.complianceAudit(), clock);
+        callList.defineRules(config.campaignRules()).toCompletableFuture().join();
+        CaseQueueMaintenance maintenance = callList.maintenance().start();
+        started.push(maintenance);
 
         roster = new AgentRoster(clock, config.agents());
         RecordingDisposition recording = new RecordingDisposition(roster, callList, outcomeStore.contactHistory(), crmFeed, clock);
@@ -137,7 +150,7 @@ public final class CollectorNode implements AutoCloseable {
         return vertx;
     }
 
-    public CallList callList() {
+    public HazelcastCallList callList() {
         return callList;
     }
 

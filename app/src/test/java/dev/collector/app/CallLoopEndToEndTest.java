@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.collector.app.config.NodeConfig;
 import dev.collector.app.demo.DemoCrm;
 import dev.collector.app.demo.DemoDebtors;
+import dev.collector.casequeue.CaseQueueSettings;
+import dev.collector.casequeue.entry.CaseEntry;
+import dev.collector.casequeue.entry.CaseStatus;
 import dev.collector.casequeue.HazelcastSettings;
+import dev.collector.compliance.rules.CampaignRules;
+import dev.collector.compliance.rules.ContactRules;
+import dev.collector.compliance.window.CallingWindow;
 import dev.collector.console.ConsoleOptions;
 import dev.collector.console.simulatedagent.SimulatedAgent;
 import dev.collector.console.simulatedagent.SimulatedAgentSettings;
@@ -40,6 +46,7 @@ import java.util.stream.Stream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +72,7 @@ class CallLoopEndToEndTest {
     private static final int CASES = 50;
     private static final int AGENTS = 4;
 
+    static NodeConfig config;
     static CollectorNode node;
     static List<SimulatedAgent> agents = new ArrayList<>();
 
@@ -79,7 +87,7 @@ class CallLoopEndToEndTest {
                 .withPorts(cassandraPorts.get(0), cassandraPorts.get(1), cassandraPorts.get(2), cassandraPorts.get(3)));
         List<Agent> roster = IntStream.rangeClosed(1, AGENTS)
                 .mapToObj(i -> new Agent("agent-0" + i, "Agent " + i, "Local/10" + i + "@agents")).toList();
-        NodeConfig config = new NodeConfig(
+        config = new NodeConfig(
                 new HazelcastSettings("e2e-" + ProcessHandle.current().pid(), "127.0.0.1", 5741, List.of()),
                 store,
                 new CrmBridgeSettings("127.0.0.1", 0, Duration.ofSeconds(2)),
@@ -89,6 +97,10 @@ class CallLoopEndToEndTest {
                 new NodeConfig.SimulatorConfig("127.0.0.1", 0, 0.02, 11),
                 new CampaignDialPlan(CAMPAIGN, "Local/{number}@debtors", "collector-connect", "agent",
                         Duration.ofSeconds(25), "Collector <+420800100200>"),
+                // open around the clock, so that the test passes whatever the hour in Prague
+                new CampaignRules(CAMPAIGN, ContactRules.strictest().withWindow(
+                        CallingWindow.everyDay(LocalTime.MIN, LocalTime.MAX)), Map.of()),
+                CaseQueueSettings.defaults(),
                 roster,
                 new NodeConfig.DemoConfig(false, 0, 0, 0));
         node = CollectorNode.start(config);
@@ -135,6 +147,8 @@ class CallLoopEndToEndTest {
 
             assertThatCassandraHoldsWhatTheCrmHeard(attempts(heard), outcomes(heard));
             assertThatTheSupervisorWallCountsTheSameCalls(answered(heard).size());
+            Map<String, CaseEntry> before = assertThatEveryCaseMovedOnWithItsDecisionAudited(attempts(heard));
+            assertThatARestartLosesNoCaseNorRetry(before);
         } finally {
             channel.shutdownNow();
         }
@@ -163,6 +177,54 @@ class CallLoopEndToEndTest {
                     assertThat(o.disposition().code()).isEqualTo(streamed.getDisposition().name().replace("DISPOSITION_", ""));
                 });
             }
+        }
+    }
+
+    /** Unanswered cases wait for their retry, answered ones for what the disposition said; none waits now. */
+    private static Map<String, CaseEntry> assertThatEveryCaseMovedOnWithItsDecisionAudited(List<AttemptEnded> attempts)
+            throws Exception {
+        awaitUntil(Duration.ofSeconds(20), () -> attempts.stream().allMatch(a -> entry(a.getCaseId()).status() == CaseStatus.SCHEDULED));
+        Map<String, CaseEntry> entries = new java.util.HashMap<>();
+        for (AttemptEnded attempt : attempts) {
+            CaseEntry entry = entry(attempt.getCaseId());
+            entries.put(attempt.getCaseId(), entry);
+            assertThat(entry.attempts()).isEqualTo(1);
+            assertThat(entry.dueAt()).isPresent();
+            if (attempt.getResult() != CallResult.CALL_RESULT_ANSWERED) {
+                assertThat(entry.reason()).isEqualTo("retry after " + attempt.getResult().name().replace("CALL_RESULT_", ""));
+            }
+            assertThat(node.outcomeStore().complianceAudit().decisionsOn(attempt.getCaseId()).toCompletableFuture().get())
+                    .anySatisfy(decision -> {
+                        assertThat(decision.decision()).isEqualTo("PERMITTED");
+                        assertThat(decision.attemptId()).isEqualTo(attempt.getAttemptId());
+                        assertThat(decision.phoneNumber()).isEqualTo(attempt.getPhoneNumber());
+                    });
+        }
+        assertThat(node.callList().waiting(CAMPAIGN).toCompletableFuture().get()).isZero();
+        return entries;
+    }
+
+    /** The node stops and starts again on the same Cassandra data: every case is where it was. */
+    private static void assertThatARestartLosesNoCaseNorRetry(Map<String, CaseEntry> before) throws Exception {
+        Future.all(agents.stream().map(SimulatedAgent::stop).toList()).await();
+        agents.clear();
+        node.close();
+        node = null;
+        node = CollectorNode.start(config);
+        for (Map.Entry<String, CaseEntry> was : before.entrySet()) {
+            CaseEntry now = entry(was.getKey());
+            assertThat(now.status()).as(was.getKey()).isEqualTo(was.getValue().status());
+            assertThat(now.dueAt()).as(was.getKey()).isEqualTo(was.getValue().dueAt());
+            assertThat(now.reason()).as(was.getKey()).isEqualTo(was.getValue().reason());
+            assertThat(now.attempts()).as(was.getKey()).isEqualTo(1);
+        }
+    }
+
+    private static CaseEntry entry(String caseId) {
+        try {
+            return node.callList().entryOf(caseId).toCompletableFuture().get().orElseThrow();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

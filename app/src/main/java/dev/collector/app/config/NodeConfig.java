@@ -1,6 +1,8 @@
 package dev.collector.app.config;
 
+import dev.collector.casequeue.CaseQueueSettings;
 import dev.collector.casequeue.HazelcastSettings;
+import dev.collector.compliance.rules.CampaignRules;
 import dev.collector.console.ConsoleOptions;
 import dev.collector.crmbridge.CrmBridgeSettings;
 import dev.collector.dialer.ami.AmiSettings;
@@ -23,6 +25,8 @@ public record NodeConfig(
         Optional<AmiSettings> externalPbx,
         SimulatorConfig simulator,
         CampaignDialPlan dialPlan,
+        CampaignRules campaignRules,
+        CaseQueueSettings callList,
         List<Agent> agents,
         DemoConfig demo) {
 

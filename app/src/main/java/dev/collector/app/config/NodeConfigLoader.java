@@ -1,6 +1,10 @@
 package dev.collector.app.config;
 
+import dev.collector.casequeue.CaseQueueSettings;
 import dev.collector.casequeue.HazelcastSettings;
+import dev.collector.compliance.rules.CampaignRules;
+import dev.collector.compliance.rules.ContactRules;
+import dev.collector.compliance.window.CallingWindow;
 import dev.collector.console.ConsoleOptions;
 import dev.collector.crmbridge.CrmBridgeSettings;
 import dev.collector.dialer.ami.AmiSettings;
@@ -8,6 +12,7 @@ import dev.collector.dialer.campaign.CampaignDialPlan;
 import dev.collector.domain.agent.Agent;
 import dev.collector.outcomes.OutcomeStoreSettings;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -82,15 +87,46 @@ public final class NodeConfigLoader {
                 source.integer("collector.demo.cases", 200),
                 source.integer("collector.demo.simulated-agents", 4),
                 source.integer("collector.demo.seed", 42));
-        return new NodeConfig(hazelcast, store, crm, console, pbx, simulator, plan, agents, demo);
+        CampaignRules rules = campaign(() -> new CampaignRules(plan.campaignId(), ContactRules.strictest()
+                // The demo should dial whenever it is started; a real campaign keeps Regulation F's hours.
+                .withWindow(window(source.string("collector.campaign.calling-window", demo.enabled() ? "00:00-24:00" : "08:00-21:00")))
+                .withMaxAttempts(source.integer("collector.campaign.max-attempts-per-debt", 7),
+                        Duration.ofDays(source.integer("collector.campaign.attempt-period-days", 7)))
+                .withQuietAfterConversation(Duration.ofDays(source.integer("collector.campaign.quiet-after-conversation-days", 7)))
+                .withAbandonLockout(Duration.ofHours(source.integer("collector.campaign.abandon-lockout-hours", 72))),
+                Map.of()));
+        CaseQueueSettings callList = CaseQueueSettings.defaults()
+                .withLeaseTtl(source.seconds("collector.call-list.lease-ttl", Duration.ofMinutes(2)));
+        return new NodeConfig(hazelcast, store, crm, console, pbx, simulator, plan, rules, callList, agents, demo);
     }
 
-    private static CampaignDialPlan campaign(java.util.function.Supplier<CampaignDialPlan> plan) {
+    private static <T> T campaign(java.util.function.Supplier<T> plan) {
         try {
             return plan.get();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("settings collector.campaign.*: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code HH:mm-HH:mm} in the debtor's local time, every day; {@code 24:00} ends at midnight. */
+    static CallingWindow window(String spec) {
+        String[] parts = spec.trim().split("-");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("setting collector.campaign.calling-window: '" + spec
+                    + "' is not HH:mm-HH:mm (e.g. 08:00-21:00)");
+        }
+        try {
+            return CallingWindow.everyDay(localTime(parts[0]), localTime(parts[1]));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("setting collector.campaign.calling-window: '" + spec
+                    + "' is not HH:mm-HH:mm (e.g. 08:00-21:00)", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting collector.campaign.calling-window: " + e.getMessage(), e);
+        }
+    }
+
+    private static LocalTime localTime(String text) {
+        return text.trim().equals("24:00") ? LocalTime.MAX : LocalTime.parse(text.trim());
     }
 
     /** {@code id:name:endpoint} entries, comma separated. */
