@@ -1,13 +1,18 @@
 package dev.collector.app;
 
+import dev.collector.casequeue.HazelcastCallList;
+import dev.collector.casequeue.entry.CaseStatus;
 import dev.collector.console.supervisor.AgentsOnFloor;
 import dev.collector.console.supervisor.FloorSnapshot;
 import dev.collector.console.supervisor.FloorSource;
 import dev.collector.dialer.campaign.DialerCounters;
-import dev.collector.domain.casework.CallList;
 import dev.collector.routing.roster.AgentRoster;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
@@ -16,11 +21,15 @@ final class FloorReport implements FloorSource {
 
     private final String campaignId;
     private final DialerCounters counters;
-    private final CallList callList;
+    private final HazelcastCallList callList;
+    /** Counting a large call list by status is a scan per status: the wall gets counts at most this old. */
+    private static final Duration COUNTS_KEPT = Duration.ofSeconds(3);
+    private volatile CompletableFuture<Map<String, Long>> counts;
+    private volatile Instant countedAt = Instant.MIN;
     private final AgentRoster roster;
     private final Clock clock;
 
-    FloorReport(String campaignId, DialerCounters counters, CallList callList, AgentRoster roster, Clock clock) {
+    FloorReport(String campaignId, DialerCounters counters, HazelcastCallList callList, AgentRoster roster, Clock clock) {
         this.campaignId = campaignId;
         this.counters = counters;
         this.callList = callList;
@@ -30,12 +39,29 @@ final class FloorReport implements FloorSource {
 
     @Override
     public CompletionStage<FloorSnapshot> snapshot() {
-        return callList.waiting(campaignId).thenApply(waiting -> {
+        return casesByStatus().thenApply(byStatus -> {
+            long waiting = byStatus.getOrDefault(CaseStatus.WAITING.name(), 0L);
             Map<String, Long> ended = counters.endedByResult().entrySet().stream()
                     .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue));
             long dialed = counters.dialedCount();
             return new FloorSnapshot(clock.instant(), campaignId, "progressive 1:1", dialed,
-                    dialed - counters.endedCount(), waiting, ended, AgentsOnFloor.of(roster));
+                    dialed - counters.endedCount(), waiting, byStatus, ended, AgentsOnFloor.of(roster));
         });
+    }
+
+    private CompletionStage<Map<String, Long>> casesByStatus() {
+        Instant now = clock.instant();
+        if (counts == null || now.isAfter(countedAt.plus(COUNTS_KEPT))) {
+            countedAt = now;
+            CompletableFuture<Map<String, Long>> all = CompletableFuture.completedFuture(new HashMap<>());
+            for (CaseStatus status : CaseStatus.values()) {
+                all = all.thenCombine(callList.count(campaignId, status).toCompletableFuture(), (map, n) -> {
+                    map.put(status.name(), n.longValue());
+                    return map;
+                });
+            }
+            counts = all;
+        }
+        return counts;
     }
 }

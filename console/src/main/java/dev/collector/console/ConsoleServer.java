@@ -43,7 +43,7 @@ public final class ConsoleServer extends VerticleBase {
     /** A console whose supervisor wall shows the agents only (no dialer to report on). */
     public ConsoleServer(ConsoleOptions options, AgentRoster roster, RecordingDisposition recording, Clock clock) {
         this(options, roster, recording, clock, () -> CompletableFuture.completedFuture(new FloorSnapshot(
-                clock.instant(), "", "none", 0, 0, 0, Map.of(), AgentsOnFloor.of(roster))));
+                clock.instant(), "", "none", 0, 0, 0, Map.of(), Map.of(), AgentsOnFloor.of(roster))));
     }
 
     public ConsoleServer(ConsoleOptions options, AgentRoster roster, RecordingDisposition recording, Clock clock,

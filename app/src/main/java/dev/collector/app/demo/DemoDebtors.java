@@ -31,6 +31,15 @@ public final class DemoDebtors {
     }
 
     public static List<DemoCase> generate(int count, long seed, LocalDate today) {
+        return generate(count, seed, today, "");
+    }
+
+    /**
+     * @param runTag prefixed to case and debtor ids. The contact history outlives a run (7 quiet
+     *               days after a conversation, retries hours later), so a demo started again the
+     *               same day calls new debtors rather than finding the old ones rightly resting.
+     */
+    public static List<DemoCase> generate(int count, long seed, LocalDate today, String runTag) {
         Random random = new Random(seed);
         List<DemoCase> cases = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
@@ -46,7 +55,7 @@ public final class DemoDebtors {
             String phone = polish
                     ? "+48" + (500_000_000 + random.nextInt(299_999_999))
                     : "+420" + (600_000_000 + random.nextInt(199_999_999));
-            cases.add(new DemoCase("CASE-" + id, "DEBTOR-" + id,
+            cases.add(new DemoCase(runTag + "CASE-" + id, runTag + "DEBTOR-" + id,
                     FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)],
                     claims, phone, polish ? "Europe/Warsaw" : "Europe/Prague", polish ? "PLN" : "CZK",
                     1 + random.nextInt(10)));

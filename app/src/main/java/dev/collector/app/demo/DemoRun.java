@@ -43,7 +43,7 @@ public final class DemoRun implements AutoCloseable {
         String campaign = config.dialPlan().campaignId();
         DemoCrm crm = new DemoCrm("127.0.0.1", node.grpcPort());
         SubmitCasesResponse accepted = crm.submit(campaign,
-                DemoDebtors.generate(demo.cases(), demo.seed(), LocalDate.now()));
+                DemoDebtors.generate(demo.cases(), demo.seed(), LocalDate.now(), runTag()));
         crm.followOutcomes(campaign);
 
         List<SimulatedAgent> bots = config.agents().stream().limit(demo.simulatedAgents())
@@ -86,5 +86,10 @@ public final class DemoRun implements AutoCloseable {
             }
         }
         crm.close();
+    }
+
+    /** e.g. {@code R1123-1147-}: this run's day and minute, so that ids read well on the desktop. */
+    private static String runTag() {
+        return "R" + java.time.format.DateTimeFormatter.ofPattern("MMdd-HHmm-").format(java.time.LocalDateTime.now());
     }
 }

@@ -11,10 +11,15 @@ import java.util.Map;
  * @param endedByResult finished attempts by result name (ANSWERED, BUSY, NO_ANSWER...)
  * @param pacing        the dial mode and ratio in force, as a person reads it
  */
+/**
+ * @param casesByStatus the campaign's cases by where they stand (WAITING, SCHEDULED, LEASED, HELD, CLOSED)
+ */
 public record FloorSnapshot(Instant at, String campaignId, String pacing, long dialed, long callsInFlight,
-                            long waitingCases, Map<String, Long> endedByResult, List<AgentOnFloor> agents) {
+                            long waitingCases, Map<String, Long> casesByStatus, Map<String, Long> endedByResult,
+                            List<AgentOnFloor> agents) {
 
     public FloorSnapshot {
+        casesByStatus = Map.copyOf(casesByStatus);
         endedByResult = Map.copyOf(endedByResult);
         agents = List.copyOf(agents);
     }

@@ -39,6 +39,8 @@ public final class SupervisorWall {
         JsonArray agents = new JsonArray();
         s.agents().forEach(a -> agents.add(new JsonObject().put("agentId", a.agentId()).put("name", a.name())
                 .put("state", a.state()).put("since", a.since().toString())));
+        JsonObject byStatus = new JsonObject();
+        s.casesByStatus().forEach(byStatus::put);
         JsonObject ended = new JsonObject();
         s.endedByResult().forEach(ended::put);
         return new JsonObject()
@@ -48,6 +50,7 @@ public final class SupervisorWall {
                 .put("dialed", s.dialed())
                 .put("callsInFlight", s.callsInFlight())
                 .put("waitingCases", s.waitingCases())
+                .put("casesByStatus", byStatus)
                 .put("endedByResult", ended)
                 .put("answerRate", s.answerRate())
                 .put("abandonRate", s.abandonRate())

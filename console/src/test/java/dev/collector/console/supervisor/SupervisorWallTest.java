@@ -57,11 +57,12 @@ class SupervisorWallTest {
     @Test
     void abandonRateIsAbandonsOverDebtorsReached() {
         FloorSnapshot snapshot = new FloorSnapshot(Instant.now(), "c", "progressive 1:1", 100, 0, 0,
-                Map.of("ANSWERED", 97L, "ABANDONED", 3L, "NO_ANSWER", 100L), List.of());
+                Map.of("SCHEDULED", 12L), Map.of("ANSWERED", 97L, "ABANDONED", 3L, "NO_ANSWER", 100L), List.of());
 
         assertThat(snapshot.abandonRate()).isEqualTo(0.03);
         assertThat(snapshot.answerRate()).isEqualTo(0.5);
         assertThat(SupervisorWall.toJson(snapshot).getDouble("abandonRate")).isEqualTo(0.03);
+        assertThat(SupervisorWall.toJson(snapshot).getJsonObject("casesByStatus").getLong("SCHEDULED")).isEqualTo(12L);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
