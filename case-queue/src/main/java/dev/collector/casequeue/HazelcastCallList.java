@@ -254,6 +254,13 @@ public final class HazelcastCallList implements CallList, ContactRestrictions {
                 log.info("Disposition of {} arrived after its case {} moved on", outcome.attemptId(), outcome.caseId());
                 return;
             }
+            if (outcome.disposition() instanceof Disposition.Disputed) {
+                // Held per debt: the CRM closes the dispute on each claim (liftHold), which requeues the case.
+                for (String claimId : claimIdsOf(before.aCase())) {
+                    records.executeOnKey(outcome.debtorId(), ChangeHold.place(new Hold(HoldReason.DISPUTE_OPEN, claimId,
+                            "agent " + outcome.agentId(), outcome.recordedAt())));
+                }
+            }
             if (outcome.disposition() instanceof Disposition.WrongParty && before.phoneNumber().isPresent()) {
                 // Someone else's phone: never dial this debtor on it again unless the CRM says otherwise.
                 records.executeOnKey(outcome.debtorId(), ChangeHold.place(new Hold(HoldReason.INVALID_NUMBER,

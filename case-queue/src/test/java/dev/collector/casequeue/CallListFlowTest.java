@@ -248,6 +248,38 @@ class CallListFlowTest {
     }
 
     @Test
+    void a_callback_the_debtor_asked_for_is_dialed_then_despite_the_quiet_period() throws Exception {
+        rulesFor("callback");
+        admit(aCase("cb-1", "callback", 1));
+        DialLease lease = leaseNext("callback").orElseThrow();
+        end(lease, CallResult.ANSWERED);
+        Instant tomorrow = T0.plus(Duration.ofDays(1));
+        dispose(lease, new Disposition.CallbackRequested(tomorrow));
+        assertThat(entry("cb-1").dueAt()).contains(tomorrow);
+        assertThat(entry("cb-1").callbackRequested()).isTrue();
+
+        clock.set(tomorrow);
+        list.maintenance().runOnce();
+        assertThat(leaseNext("callback").map(DialLease::caseId)).contains("cb-1");
+    }
+
+    @Test
+    void a_disputed_debt_is_held_until_the_crm_closes_the_dispute() throws Exception {
+        rulesFor("dispute");
+        admit(aCase("dp-1", "dispute", 1));
+        DialLease lease = leaseNext("dispute").orElseThrow();
+        end(lease, CallResult.ANSWERED);
+        dispose(lease, new Disposition.Disputed());
+        assertThat(entry("dp-1").status()).isEqualTo(CaseStatus.HELD);
+
+        list.liftHold("debtor-dp-1", HoldReason.DISPUTE_OPEN, "claim-dp-1").toCompletableFuture().get();
+        assertThat(entry("dp-1").status()).isEqualTo(CaseStatus.WAITING);
+        // ...and the guard still keeps the week's quiet after the conversation.
+        assertThat(leaseNext("dispute")).isEmpty();
+        assertThat(entry("dp-1").reason()).contains("CONVERSATION_QUIET_PERIOD");
+    }
+
+    @Test
     void a_cancelled_case_is_never_dialed_and_a_call_in_progress_closes_it() throws Exception {
         rulesFor("cancel");
         admit(aCase("c-1", "cancel", 1));

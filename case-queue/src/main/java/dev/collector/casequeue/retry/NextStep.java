@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** What becomes of a case after a call or a disposition. */
-public sealed interface NextStep permits NextStep.Retry, NextStep.Close {
+public sealed interface NextStep permits NextStep.Retry, NextStep.Hold, NextStep.Close {
 
     /**
      * Call again at this time (the guard may still push it later).
@@ -14,6 +14,13 @@ public sealed interface NextStep permits NextStep.Retry, NextStep.Close {
     record Retry(Instant at, String why, boolean callback) implements NextStep {
         public Retry {
             Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
+    /** Not called again until a hold is lifted (a dispute closed by the CRM). */
+    record Hold(String why) implements NextStep {
+        public Hold {
             Objects.requireNonNull(why, "why");
         }
     }

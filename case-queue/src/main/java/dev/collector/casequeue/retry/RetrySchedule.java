@@ -75,6 +75,13 @@ public record RetrySchedule(Map<CallResult, Duration> afterResult, Duration afte
                     .atZone(aCase.timeZone()).toInstant();
             return new NextStep.Retry(followUp, "promise follow-up", false);
         }
+        if (disposition instanceof Disposition.CallbackRequested callback) {
+            // The debtor's own appointment: kept even beyond the attempt budget.
+            return new NextStep.Retry(callback.at(), "callback requested", true);
+        }
+        if (disposition instanceof Disposition.Disputed) {
+            return new NextStep.Hold("DISPUTE_OPEN");
+        }
         if (attemptsSoFar >= maxAttemptsPerCase) {
             return new NextStep.Close("attempts exhausted (" + attemptsSoFar + ")");
         }

@@ -44,6 +44,8 @@ public final class ApplyDisposition implements EntryProcessor<String, CaseEntry,
         NextStep step = schedule.afterDisposition(current.aCase(), current.attempts(), disposition, recordedAt);
         if (step instanceof NextStep.Retry retry) {
             entry.setValue(current.scheduled(retry.at(), retry.why(), retry.callback()));
+        } else if (step instanceof NextStep.Hold hold) {
+            entry.setValue(current.held(hold.why()));
         } else {
             entry.setValue(current.closed(((NextStep.Close) step).why()));
         }

@@ -43,9 +43,13 @@ public final class CallEndedOnCase implements EntryProcessor<String, CaseEntry, 
             next = current.closed(current.reason());
         } else {
             NextStep step = schedule.afterCall(current.attempts(), result, endedAt);
-            next = step instanceof NextStep.Retry retry
-                    ? current.scheduled(retry.at(), retry.why(), retry.callback())
-                    : current.closed(((NextStep.Close) step).why());
+            if (step instanceof NextStep.Retry retry) {
+                next = current.scheduled(retry.at(), retry.why(), retry.callback());
+            } else if (step instanceof NextStep.Hold hold) {
+                next = current.held(hold.why());
+            } else {
+                next = current.closed(((NextStep.Close) step).why());
+            }
         }
         entry.setValue(next);
         return next;
