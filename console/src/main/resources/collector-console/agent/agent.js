@@ -8,14 +8,18 @@
     PROMISE_TO_PAY: 'Promise to pay',
     REFUSED: 'Refused',
     WRONG_PARTY: 'Wrong party',
-    NO_CONTACT: 'No contact'
+    NO_CONTACT: 'No contact',
+    CALLBACK_REQUESTED: 'Callback requested',
+    DISPUTED: 'Disputes the debt'
   };
+  const LONGEST_CALLBACK_DAYS = 30; // RecordingDisposition's limit, to bound the picker
   // server field -> the input it is about
   const FIELD_INPUTS = {
     agentId: 'agent-id',
     code: 'disposition-code',
     amount: 'promise-amount',
     promisedFor: 'promise-date',
+    callbackAt: 'callback-at',
     notes: 'notes'
   };
   const FIELD_LABELS = {
@@ -23,6 +27,7 @@
     code: 'Outcome',
     amount: 'Amount',
     promisedFor: 'Pay by',
+    callbackAt: 'Call back at',
     notes: 'Notes'
   };
 
@@ -120,6 +125,9 @@
     $('debtor-time').textContent = debtorTime(c.timeZone);
     $('promise-currency').textContent = c.currency ? '(' + c.currency + ')' : '';
     $('promise-date').min = debtorToday(c.timeZone);
+    $('callback-zone').textContent = '(' + c.timeZone + ')';
+    $('callback-at').min = debtorNow(c.timeZone, 0);
+    $('callback-at').max = debtorNow(c.timeZone, LONGEST_CALLBACK_DAYS);
     setCallState(false);
 
     const rows = $('claims').querySelector('tbody');
@@ -140,7 +148,7 @@
       li.textContent = 'No earlier outcomes.';
       list.append(li);
     }
-    message.previousOutcomes.forEach((o) => list.append(outcomeItem(o, c.currency)));
+    message.previousOutcomes.forEach((o) => list.append(outcomeItem(o, c.currency, c.timeZone)));
 
     $('waiting').hidden = true;
     $('screen-pop').hidden = false;
@@ -215,8 +223,14 @@
 
   function resetForm() {
     $('disposition-form').reset();
-    $('promise-fields').hidden = true;
+    showFieldsFor('');
     clearError();
+  }
+
+  // Only the chosen outcome's own fields are shown (and sent).
+  function showFieldsFor(code) {
+    $('promise-fields').hidden = code !== 'PROMISE_TO_PAY';
+    $('callback-fields').hidden = code !== 'CALLBACK_REQUESTED';
   }
 
   function clearError() {
@@ -265,6 +279,9 @@
     if (code === 'PROMISE_TO_PAY') {
       message.amount = $('promise-amount').value.trim();
       message.promisedFor = $('promise-date').value;
+    } else if (code === 'CALLBACK_REQUESTED') {
+      // the debtor's wall-clock time as typed (YYYY-MM-DDTHH:MM); the server reads it in the case's zone
+      message.callbackAt = $('callback-at').value;
     }
     if (send(message)) {
       saving = true;
@@ -288,6 +305,33 @@
     }
   }
 
+  // The debtor's wall-clock date and time of a moment, joined by the separator: YYYY-MM-DD?HH:MM.
+  function debtorWallClock(date, timeZone, separator) {
+    const parts = {};
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit'
+    }).formatToParts(date).forEach((p) => { parts[p.type] = p.value; });
+    return parts.year + '-' + parts.month + '-' + parts.day + separator + parts.hour + ':' + parts.minute;
+  }
+
+  // The debtor's time now (plus some days) as a datetime-local value, YYYY-MM-DDTHH:MM.
+  function debtorNow(timeZone, plusDays) {
+    try {
+      return debtorWallClock(new Date(Date.now() + plusDays * 86400000), timeZone, 'T');
+    } catch (e) {
+      return '';
+    }
+  }
+
+  function debtorDateTime(instant, timeZone) {
+    try {
+      return debtorWallClock(new Date(instant), timeZone, ' ') + ' (' + timeZone + ')';
+    } catch (e) {
+      return instant;
+    }
+  }
+
   function debtorTime(timeZone) {
     try {
       const time = new Intl.DateTimeFormat(undefined, { timeZone: timeZone, hour: '2-digit', minute: '2-digit' })
@@ -307,7 +351,7 @@
     return td;
   }
 
-  function outcomeItem(o, currency) {
+  function outcomeItem(o, currency, timeZone) {
     const li = document.createElement('li');
     const when = document.createElement('span');
     when.textContent = (o.recordedAt || '').slice(0, 10) + ' · ';
@@ -318,6 +362,8 @@
     let rest = '';
     if (o.code === 'PROMISE_TO_PAY') {
       rest += ' ' + money(o.amount, currency) + ' by ' + o.promisedFor;
+    } else if (o.code === 'CALLBACK_REQUESTED' && o.callbackAt) {
+      rest += ' for ' + debtorDateTime(o.callbackAt, timeZone);
     }
     rest += ' · agent ' + o.agentId;
     if (o.notes) {
@@ -343,10 +389,7 @@
     $('pause').addEventListener('click', () => send({ type: 'pause' }));
     $('logout').addEventListener('click', () => send({ type: 'logout' }));
 
-    $('disposition-code').addEventListener('change', () => {
-      const promise = $('disposition-code').value === 'PROMISE_TO_PAY';
-      $('promise-fields').hidden = !promise;
-    });
+    $('disposition-code').addEventListener('change', () => showFieldsFor($('disposition-code').value));
     const form = $('disposition-form');
     form.addEventListener('submit', (event) => {
       event.preventDefault();

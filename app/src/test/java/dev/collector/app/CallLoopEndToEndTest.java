@@ -180,16 +180,24 @@ class CallLoopEndToEndTest {
         }
     }
 
-    /** Unanswered cases wait for their retry, answered ones for what the disposition said; none waits now. */
+    /**
+     * Unanswered cases wait for their retry, answered ones for what the disposition said (a
+     * disputed one is held); none waits now.
+     */
     private static Map<String, CaseEntry> assertThatEveryCaseMovedOnWithItsDecisionAudited(List<AttemptEnded> attempts)
             throws Exception {
-        awaitUntil(Duration.ofSeconds(20), () -> attempts.stream().allMatch(a -> entry(a.getCaseId()).status() == CaseStatus.SCHEDULED));
+        awaitUntil(Duration.ofSeconds(20), () -> attempts.stream().map(a -> entry(a.getCaseId()).status())
+                .allMatch(status -> status == CaseStatus.SCHEDULED || status == CaseStatus.HELD));
         Map<String, CaseEntry> entries = new java.util.HashMap<>();
         for (AttemptEnded attempt : attempts) {
             CaseEntry entry = entry(attempt.getCaseId());
             entries.put(attempt.getCaseId(), entry);
             assertThat(entry.attempts()).isEqualTo(1);
-            assertThat(entry.dueAt()).isPresent();
+            if (entry.status() == CaseStatus.HELD) {
+                assertThat(entry.reason()).isEqualTo("DISPUTE_OPEN");
+            } else {
+                assertThat(entry.dueAt()).isPresent();
+            }
             if (attempt.getResult() != CallResult.CALL_RESULT_ANSWERED) {
                 assertThat(entry.reason()).isEqualTo("retry after " + attempt.getResult().name().replace("CALL_RESULT_", ""));
             }

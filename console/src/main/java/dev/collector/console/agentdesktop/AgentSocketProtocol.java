@@ -15,7 +15,9 @@ import java.time.LocalDate;
  * The JSON messages of {@code /agent/socket}, in one place for the server, the page's script and
  * the simulated agent. Every message is a JSON object with a {@code type}; amounts travel as
  * decimal strings ({@code "12.50"}) so no client ever rounds money through a float, dates as ISO
- * {@code yyyy-MM-dd}, instants as ISO-8601 UTC.
+ * {@code yyyy-MM-dd}, instants as ISO-8601 UTC. The one exception is what an agent types as a time:
+ * a callback's {@code callbackAt} is sent as the debtor's wall-clock time ({@code 2026-03-05T14:30},
+ * no offset), the way the debtor said it, and read in the case's time zone.
  */
 public final class AgentSocketProtocol {
 
@@ -40,6 +42,13 @@ public final class AgentSocketProtocol {
     public static final String REFUSED = "REFUSED";
     public static final String WRONG_PARTY = "WRONG_PARTY";
     public static final String NO_CONTACT = "NO_CONTACT";
+    /** Carries {@code callbackAt}: the debtor's local date and time, e.g. {@code 2026-03-05T14:30}. */
+    public static final String CALLBACK_REQUESTED = "CALLBACK_REQUESTED";
+    public static final String DISPUTED = "DISPUTED";
+
+    /** Every code a client may send, for error messages. */
+    static final String CODES = String.join(", ", PROMISE_TO_PAY, REFUSED, WRONG_PARTY, NO_CONTACT,
+            CALLBACK_REQUESTED, DISPUTED);
 
     private AgentSocketProtocol() {
     }
@@ -99,6 +108,9 @@ public final class AgentSocketProtocol {
         if (outcome.disposition() instanceof Disposition.PromiseToPay promise) {
             json.put("amount", promise.amount().toPlainString())
                     .put("promisedFor", promise.promisedFor().toString());
+        } else if (outcome.disposition() instanceof Disposition.CallbackRequested callback) {
+            // an instant, as every time the server sends; the page shows it in the debtor's zone
+            json.put("callbackAt", callback.at().toString());
         }
         return json;
     }

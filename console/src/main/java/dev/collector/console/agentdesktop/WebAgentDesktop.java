@@ -25,6 +25,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
@@ -307,7 +308,8 @@ public final class WebAgentDesktop implements AgentDesktop {
         Context here = context;
         String agentId = loggedIn(connection);
         AgentSession session = sessions.get(agentId);
-        DispositionForm form = DispositionForm.parse(message, fractionDigits(session));
+        DispositionForm form = DispositionForm.parse(message, fractionDigits(session),
+                formAttemptId -> debtorZone(session, formAttemptId));
         String attemptId = form.attemptId();
         if (attemptId.equals(session.dispositionInFlight)) {
             send(connection, error("attemptId", "this disposition is already being saved", attemptId));
@@ -401,6 +403,14 @@ public final class WebAgentDesktop implements AgentDesktop {
         } catch (IllegalArgumentException e) {
             return 2;
         }
+    }
+
+    /** The debtor's zone when that call is the one on the agent's screen. */
+    private static Optional<ZoneId> debtorZone(AgentSession session, String attemptId) {
+        ScreenPop pop = session.pendingPop;
+        return pop != null && pop.attemptId().equals(attemptId)
+                ? Optional.of(pop.aCase().timeZone())
+                : Optional.empty();
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -10,8 +10,11 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * for every screen pop waits for the debtor to hang up (or its think time), takes its wrap-up
  * time, then sends a disposition drawn from its {@link DispositionMix} with its own seeded random.
  * A promise to pay is for 10-100 % of the total due, rounded to cents, 1-14 days ahead in the
- * debtor's time zone.
+ * debtor's time zone; a callback is 1-3 hours from now, to the minute, sent as the debtor's
+ * wall-clock time as an agent would type it.
  *
  * <p>Each simulated agent is its own verticle, so its random draws happen on one thread in the order
  * its calls arrive.
@@ -210,6 +214,12 @@ public final class SimulatedAgent {
                 ZoneId debtorZone = ZoneId.of(taken.aCase.getString("timeZone", "UTC"));
                 LocalDate promisedFor = LocalDate.now(settings.clock().withZone(debtorZone)).plusDays(1 + random.nextInt(14));
                 message.put("amount", amount.toPlainString()).put("promisedFor", promisedFor.toString());
+            } else if (AgentSocketProtocol.CALLBACK_REQUESTED.equals(code)) {
+                ZoneId debtorZone = ZoneId.of(taken.aCase.getString("timeZone", "UTC"));
+                Duration later = Duration.ofMinutes(60 + random.nextInt(121));
+                LocalDateTime debtorTime = LocalDateTime.ofInstant(settings.clock().instant().plus(later), debtorZone)
+                        .truncatedTo(ChronoUnit.MINUTES);
+                message.put("callbackAt", debtorTime.toString());
             }
             taken.lastCode = code;
             dispositionsSent.incrementAndGet();

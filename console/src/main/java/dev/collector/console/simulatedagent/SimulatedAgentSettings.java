@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param thinkTime   how long the agent waits for the debtor to hang up before it dispositions
  *                    anyway (agents may record while still on the call)
  * @param wrapUpDelay the time the agent takes to fill in the form once the talking is done
- * @param clock       the clock the console uses: promised dates are counted from the debtor's today
+ * @param clock       the clock the console uses: promised dates are counted from the debtor's today,
+ *                    callback times from its now
  */
 public record SimulatedAgentSettings(
         String host,

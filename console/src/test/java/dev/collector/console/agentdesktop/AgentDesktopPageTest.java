@@ -17,7 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -137,6 +139,75 @@ class AgentDesktopPageTest {
         Outcome saved = fixture.history.outcome(call.attemptId()).orElseThrow();
         assertThat(saved.disposition()).isEqualTo(new Disposition.PromiseToPay(new BigDecimal("450.50"), payBy));
         assertThat(saved.notes()).isEqualTo("pays after payday");
+    }
+
+    @Test
+    void anAgentRecordsACallbackInTheDebtorsTimeAndThenADispute() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get("http://127.0.0.1:" + fixture.port() + "/agent");
+        wait.until(ExpectedConditions.textToBe(By.id("connection"), "Connected"));
+        browser.findElement(By.id("agent-id")).sendKeys("a1", Keys.ENTER);
+        // another test may have left a1 ready: logging in again keeps the state the agent is in
+        wait.until(d -> List.of("PAUSED", "READY").contains(text("state")));
+        if (text("state").equals("PAUSED")) {
+            browser.findElement(By.id("ready")).click();
+        }
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "READY"));
+
+        ZoneId prague = ZoneId.of("Europe/Prague");
+        Case aCase = fixture.admitCase("case-callback");
+        Outcome earlier = new Outcome("att-cb-0", "case-callback", "early-stage", "d-case-callback", "a1",
+                new Disposition.CallbackRequested(Instant.parse("2026-11-20T15:30:00Z")), "after four",
+                Instant.parse("2026-11-20T10:00:00Z"));
+        ConsoleFixture.Call call = fixture.dial(aCase, List.of(earlier));
+        wait.until(ExpectedConditions.textToBe(By.id("debtor-name"), "Jana Nováková"));
+        // 15:30 UTC is 16:30 in Prague: the earlier callback is shown in the debtor's time
+        assertThat(text("previous-outcomes")).contains("Callback requested", "16:30", "Europe/Prague");
+
+        WebElement callbackAt = browser.findElement(By.id("callback-at"));
+        assertThat(callbackAt.isDisplayed()).isFalse();
+        new Select(browser.findElement(By.id("disposition-code"))).selectByValue("CALLBACK_REQUESTED");
+        wait.until(ExpectedConditions.visibilityOf(callbackAt));
+        assertThat(browser.findElement(By.id("promise-amount")).isDisplayed()).isFalse();
+        assertThat(text("callback-zone")).contains("Europe/Prague");
+        LocalDateTime debtorsTime = LocalDateTime.now(prague).plusHours(2).truncatedTo(ChronoUnit.MINUTES);
+        typeDateTime(callbackAt, debtorsTime);
+        assertThat(callbackAt.getDomProperty("value")).isEqualTo(debtorsTime.toString());
+        browser.findElement(By.id("submit-disposition")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Disposition saved"));
+        assertThat(fixture.awaitOutcome(call.attemptId()).orElseThrow().disposition())
+                .isEqualTo(new Disposition.CallbackRequested(debtorsTime.atZone(prague).toInstant()));
+        assertThat(callbackAt.isDisplayed()).isFalse();
+
+        fixture.hangUp(call);
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "READY"));
+        ConsoleFixture.Call disputed = fixture.dial(fixture.admitCase("case-dispute"), List.of());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("disposition-panel")));
+        new Select(browser.findElement(By.id("disposition-code"))).selectByVisibleText("Disputes the debt");
+        assertThat(callbackAt.isDisplayed()).isFalse();
+        browser.findElement(By.id("notes")).sendKeys("says the loan was repaid", Keys.ENTER);
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Disposition saved"));
+        Outcome saved = fixture.awaitOutcome(disputed.attemptId()).orElseThrow();
+        assertThat(saved.disposition()).isEqualTo(new Disposition.Disputed());
+        assertThat(saved.notes()).isEqualTo("says the loan was repaid");
+
+        fixture.hangUp(disputed);
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "READY"));
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-panel")));
+    }
+
+    /**
+     * Types into a datetime-local input as an agent would in an en-US browser: date, then 12-hour
+     * time, in one go. Chromium moves to the next part as each fills up; the year's part fills at
+     * four digits only because the page bounds the input with min and max.
+     */
+    private static void typeDateTime(WebElement input, LocalDateTime at) {
+        int hour12 = at.getHour() % 12 == 0 ? 12 : at.getHour() % 12;
+        input.sendKeys(String.format("%02d%02d%d%02d%02d%s", at.getMonthValue(), at.getDayOfMonth(), at.getYear(),
+                hour12, at.getMinute(), at.getHour() < 12 ? "A" : "P"));
     }
 
     private static String text(String id) {

@@ -82,6 +82,10 @@ class AgentSocketTest {
         return disposition(attemptId, "PROMISE_TO_PAY").put("amount", amount).put("promisedFor", promisedFor);
     }
 
+    private static JsonObject callback(String attemptId, String debtorsTime) {
+        return disposition(attemptId, "CALLBACK_REQUESTED").put("callbackAt", debtorsTime);
+    }
+
     @Test
     void loggingInShowsTheAgentPausedAndReadyMakesThemReady() throws Exception {
         TestAgentSocket socket = open().login("a1");
@@ -177,6 +181,83 @@ class AgentSocketTest {
     }
 
     @Test
+    void aCallbackTimeIsTheDebtorsWallClockTimeReadInTheCasesTimeZone() throws Exception {
+        TestAgentSocket anna = readyAgent("a1");
+        ConsoleFixture.Call call = fixture.dial(fixture.admitCase("case-1"), List.of());
+        anna.next("screenPop");
+
+        // 14:30 in Prague (UTC+1 in November), whatever zone the server or the agent is in
+        anna.send(callback(call.attemptId(), "2026-11-23T14:30").put("notes", "after her shift"));
+
+        assertThat(anna.next("dispositionAccepted").getString("attemptId")).isEqualTo(call.attemptId());
+        Outcome outcome = fixture.history.outcome(call.attemptId()).orElseThrow();
+        assertThat(outcome.disposition())
+                .isEqualTo(new Disposition.CallbackRequested(Instant.parse("2026-11-23T13:30:00Z")));
+        assertThat(fixture.crmFeed.outcomes).containsExactly(outcome);
+    }
+
+    @Test
+    void aCallbackTimeAlreadyPastForTheDebtorIsRejectedNamingTheFieldAndCanBeCorrected() throws Exception {
+        TestAgentSocket anna = readyAgent("a1");
+        ConsoleFixture.Call call = fixture.dial(fixture.admitCase("case-1"), List.of());
+        anna.next("screenPop");
+
+        // 09:30 in Prague is 08:30 UTC: half an hour before the console's now
+        anna.send(callback(call.attemptId(), "2026-11-23T09:30"));
+        JsonObject past = anna.next("error");
+        assertThat(past.getString("field")).isEqualTo("callbackAt");
+        assertThat(past.getString("attemptId")).isEqualTo(call.attemptId());
+        anna.send(callback(call.attemptId(), "2027-01-05T10:00"));
+        JsonObject tooLate = anna.next("error");
+        assertThat(tooLate.getString("field")).isEqualTo("callbackAt");
+        assertThat(tooLate.getString("reason")).contains("30 days");
+        assertThat(fixture.history.outcome(call.attemptId())).isEmpty();
+
+        anna.send(callback(call.attemptId(), "2026-11-23T10:30"));
+        assertThat(anna.next("dispositionAccepted").getString("attemptId")).isEqualTo(call.attemptId());
+        assertThat(fixture.history.outcome(call.attemptId()).orElseThrow().disposition())
+                .isEqualTo(new Disposition.CallbackRequested(Instant.parse("2026-11-23T09:30:00Z")));
+    }
+
+    @Test
+    void aDisputeIsAcceptedAndStored() throws Exception {
+        TestAgentSocket anna = readyAgent("a1");
+        ConsoleFixture.Call call = fixture.dial(fixture.admitCase("case-1"), List.of());
+        anna.next("screenPop");
+        fixture.hangUp(call);
+
+        anna.send(disposition(call.attemptId(), "DISPUTED").put("notes", "says the loan was repaid"));
+
+        assertThat(anna.next("dispositionAccepted").getString("attemptId")).isEqualTo(call.attemptId());
+        Outcome outcome = fixture.history.outcome(call.attemptId()).orElseThrow();
+        assertThat(outcome.disposition()).isEqualTo(new Disposition.Disputed());
+        assertThat(outcome.notes()).isEqualTo("says the loan was repaid");
+        assertThat(fixture.crmFeed.outcomes).containsExactly(outcome);
+        fixture.awaitState("a1", AgentState.READY);
+    }
+
+    @Test
+    void theScreenPopShowsEarlierCallbacksWithTheirTimeAndEarlierDisputes() throws Exception {
+        TestAgentSocket anna = readyAgent("a1");
+        Case aCase = fixture.admitCase("case-1");
+        List<Outcome> earlier = List.of(
+                new Outcome("att-0", "case-1", "early-stage", "d-case-1", "a2",
+                        new Disposition.CallbackRequested(Instant.parse("2026-11-20T15:30:00Z")), "call after four",
+                        Instant.parse("2026-11-20T10:00:00Z")),
+                new Outcome("att-00", "case-1", "early-stage", "d-case-1", "a2", new Disposition.Disputed(),
+                        "", Instant.parse("2026-11-20T15:35:00Z")));
+
+        fixture.dial(aCase, earlier);
+
+        JsonArray previous = anna.next("screenPop").getJsonArray("previousOutcomes");
+        assertThat(previous.getJsonObject(0).getString("code")).isEqualTo("CALLBACK_REQUESTED");
+        assertThat(previous.getJsonObject(0).getString("callbackAt")).isEqualTo("2026-11-20T15:30:00Z");
+        assertThat(previous.getJsonObject(1).getString("code")).isEqualTo("DISPUTED");
+        assertThat(previous.getJsonObject(1).containsKey("callbackAt")).isFalse();
+        assertThat(previous.getJsonObject(1).containsKey("amount")).isFalse();
+    }
+
+    @Test
     void malformedMessagesAreAnsweredWithAnErrorNamingTheFieldAndTheSocketStaysUsable() throws Exception {
         TestAgentSocket socket = open();
 
@@ -198,6 +279,10 @@ class AgentSocketTest {
         assertError(socket.send(promise("att-1", "0", "2026-12-01")), "amount");
         assertError(socket.send(promise("att-1", "", "2026-12-01")), "amount");
         assertError(socket.send(promise("att-1", "12.50", "1 December")), "promisedFor");
+        assertError(socket.send(disposition("att-1", "CALLBACK_REQUESTED")), "callbackAt");
+        assertError(socket.send(callback("att-1", "tomorrow at 3")), "callbackAt");
+        assertError(socket.send(callback("att-1", "2026-11-23 14:30")), "callbackAt");
+        assertError(socket.send(callback("att-1", "2026-11-23T14:30")), "attemptId"); // no call on screen: whose 14:30?
         assertError(socket.send(disposition("", "REFUSED")), "attemptId");
         assertError(socket.send(disposition("att-1", "REFUSED")), "attemptId"); // not the agent's call
         socket.type("ready").type("ready").type("logout");
@@ -300,7 +385,8 @@ class AgentSocketTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
-        assertThat(page.body()).contains("id=\"disposition-code\"", "/agent/agent.js");
+        assertThat(page.body()).contains("id=\"disposition-code\"", "/agent/agent.js",
+                "value=\"CALLBACK_REQUESTED\"", "value=\"DISPUTED\"", "id=\"callback-at\"");
 
         HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create(base + "/agent/agent.js")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +70,67 @@ class SimulatedAgentTest {
 
             bot.stop().await(10, TimeUnit.SECONDS);
             fixture.awaitState("bot-1", AgentState.LOGGED_OUT);
+        }
+    }
+
+    @Test
+    void aSimulatedAgentAsksForACallbackOneToThreeHoursLaterInTheDebtorsTime() throws Exception {
+        try (ConsoleFixture fixture = ConsoleFixture.start(vertx, CLOCK, "bot-1")) {
+            SimulatedAgent bot = new SimulatedAgent(vertx,
+                    settings(fixture, "bot-1", 7).withMix(new DispositionMix(0, 0, 0, 0, 100, 0)));
+            bot.start().await(10, TimeUnit.SECONDS);
+
+            ConsoleFixture.Call call = fixture.dial(fixture.admitCase("case-1"), List.of());
+            fixture.awaitState("bot-1", AgentState.ON_CALL);
+            fixture.hangUp(call);
+
+            Outcome outcome = fixture.awaitOutcome(call.attemptId()).orElseThrow();
+            // sent as Prague wall-clock time, read back in Prague: the instant is the one the bot meant
+            Instant at = ((Disposition.CallbackRequested) outcome.disposition()).at();
+            assertThat(at).isBetween(CLOCK.instant().plus(Duration.ofHours(1)),
+                    CLOCK.instant().plus(Duration.ofHours(3)));
+            assertThat(at.getEpochSecond() % 60).isZero();
+            awaitAccepted(bot, 1);
+            assertThat(bot.counts()).isEqualTo(new SimulatedAgentCounts(1, 1, 1, 0, Map.of("CALLBACK_REQUESTED", 1L)));
+            bot.stop().await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aSimulatedAgentRecordsADispute() throws Exception {
+        try (ConsoleFixture fixture = ConsoleFixture.start(vertx, CLOCK, "bot-1")) {
+            SimulatedAgent bot = new SimulatedAgent(vertx,
+                    settings(fixture, "bot-1", 7).withMix(new DispositionMix(0, 0, 0, 0, 0, 100)));
+            bot.start().await(10, TimeUnit.SECONDS);
+
+            ConsoleFixture.Call call = fixture.dial(fixture.admitCase("case-1"), List.of());
+            fixture.awaitState("bot-1", AgentState.ON_CALL);
+            fixture.hangUp(call);
+
+            assertThat(fixture.awaitOutcome(call.attemptId()).orElseThrow().disposition())
+                    .isEqualTo(new Disposition.Disputed());
+            awaitAccepted(bot, 1);
+            assertThat(bot.counts().acceptedByCode()).isEqualTo(Map.of("DISPUTED", 1L));
+            bot.stop().await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theTypicalMixHasSmallSharesOfCallbacksAndDisputesAndTheSameSeedDrawsTheSame() {
+        DispositionMix typical = DispositionMix.typical();
+        Map<String, Integer> drawn = new TreeMap<>();
+        Random random = new Random(11);
+        for (int i = 0; i < 10_000; i++) {
+            drawn.merge(typical.pick(random), 1, Integer::sum);
+        }
+
+        assertThat(drawn.get("CALLBACK_REQUESTED")).isBetween(400, 600);
+        assertThat(drawn.get("DISPUTED")).isBetween(200, 400);
+        assertThat(drawn.get("PROMISE_TO_PAY")).isBetween(4000, 4400);
+        Random first = new Random(3);
+        Random second = new Random(3);
+        for (int i = 0; i < 100; i++) {
+            assertThat(typical.pick(first)).isEqualTo(typical.pick(second));
         }
     }
 

@@ -59,6 +59,11 @@ final class OutcomeEvents {
             recorded.setDisposition(dev.collector.protos.v1.Disposition.DISPOSITION_WRONG_PARTY);
         } else if (disposition instanceof Disposition.NoContact) {
             recorded.setDisposition(dev.collector.protos.v1.Disposition.DISPOSITION_NO_CONTACT);
+        } else if (disposition instanceof Disposition.CallbackRequested callback) {
+            recorded.setDisposition(dev.collector.protos.v1.Disposition.DISPOSITION_CALLBACK_REQUESTED)
+                    .setCallbackAt(timestamp(callback.at()));
+        } else if (disposition instanceof Disposition.Disputed) {
+            recorded.setDisposition(dev.collector.protos.v1.Disposition.DISPOSITION_DISPUTED);
         } else {
             throw new IllegalArgumentException("no wire form for disposition " + disposition.code());
         }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import dev.collector.compliance.phone.PhoneCountry;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -50,7 +51,7 @@ public final class CaseValidator {
         required(wire.getDebtor().getName(), path + ".debtor.name", "the name agents address the debtor by",
                 violations);
         checkPhoneNumbers(wire.getPhoneNumbersList(), path + ".phone_numbers", violations);
-        Optional<ZoneId> zone = timeZone(wire.getTimeZone(), path + ".time_zone", violations);
+        Optional<ZoneId> zone = timeZone(wire.getTimeZone(), wire.getPhoneNumbersList(), path + ".time_zone", violations);
         List<Claim> claims = claims(wire.getClaimsList(), path + ".claims", violations);
 
         if (!violations.isEmpty()) {
@@ -87,11 +88,19 @@ public final class CaseValidator {
         }
     }
 
-    private static Optional<ZoneId> timeZone(String zone, String field, List<Violation> violations) {
+    private static Optional<ZoneId> timeZone(String zone, List<String> numbers, String field, List<Violation> violations) {
         if (zone.isEmpty()) {
-            violations.add(new Violation(field, "missing: calling hours follow the debtor's local time, so the"
-                    + " debtor's IANA time zone (such as Europe/Prague) is required"));
-            return Optional.empty();
+            // Calling hours follow the debtor's local time: without a zone, the first number's
+            // country tells it when that country keeps a single zone; otherwise nobody knows when
+            // the debtor may be called, and the case is not taken.
+            Optional<ZoneId> fromNumber = numbers.isEmpty() ? Optional.empty() : PhoneCountry.singleZoneOf(numbers.get(0));
+            if (fromNumber.isEmpty()) {
+                violations.add(new Violation(field, "missing, and "
+                        + (numbers.isEmpty() ? "there is no number" : "the country of " + numbers.get(0) + " has several time zones or is unknown")
+                        + " to take it from: calling hours follow the debtor's local time, so send the debtor's IANA"
+                        + " time zone (such as America/New_York)"));
+            }
+            return fromNumber;
         }
         // Only region ids: a fixed offset such as +01:00 knows no daylight saving time.
         if (!IANA_ZONES.contains(zone)) {

@@ -120,6 +120,26 @@ class OutcomeStreamingTest {
     }
 
     @Test
+    void aRequestedCallbackAndADisputeReachTheCrmWithTheCallbackTime() throws Exception {
+        Instant callbackAt = T0.plus(Duration.ofHours(5));
+        feed.outcomeRecorded(new Outcome("callback-1", "case-callback-1", "callbacks", "debtor-1", "agent-7",
+                new Disposition.CallbackRequested(callbackAt), "after work", T0.plusSeconds(120)));
+        feed.outcomeRecorded(new Outcome("dispute-1", "case-dispute-1", "callbacks", "debtor-1", "agent-7",
+                new Disposition.Disputed(), "says it was paid", T0.plusSeconds(130)));
+        flushed();
+
+        Subscriber subscriber = Subscriber.subscribe(outcomes, forCampaign("callbacks"));
+        List<OutcomeEvent> received = subscriber.take(2);
+
+        assertThat(received).extracting(OutcomeStreamingTest::describe).containsExactly(
+                "outcome callback-1 DISPOSITION_CALLBACK_REQUESTED", "outcome dispute-1 DISPOSITION_DISPUTED");
+        assertThat(received.get(0).getOutcomeRecorded().getCallbackAt().getSeconds())
+                .isEqualTo(callbackAt.getEpochSecond());
+        assertThat(received.get(1).getOutcomeRecorded().hasCallbackAt()).isFalse();
+        subscriber.cancel();
+    }
+
+    @Test
     void aClientThatReconnectsWithTheLastCursorItSawGetsExactlyTheEventsAfterIt() throws Exception {
         for (int i = 1; i <= 3; i++) {
             feed.attemptEnded(attempt("resume-" + i, "resume"));

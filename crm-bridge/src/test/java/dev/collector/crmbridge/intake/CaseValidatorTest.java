@@ -83,6 +83,25 @@ class CaseValidatorTest {
         });
     }
 
+    @Test
+    void aMissingTimeZoneIsTakenFromANumberOfASingleZoneCountry() {
+        Validation validation = validator.validate(validCase("c-1", "spring").setTimeZone("").build(), "cases[0]");
+
+        assertThat(validation).isInstanceOf(Validation.Valid.class);
+        assertThat(((Validation.Valid) validation).aCase().timeZone()).isEqualTo(ZoneId.of("Europe/Prague"));
+    }
+
+    @Test
+    void aMissingTimeZoneOfANumberInSeveralZonesIsRefusedNamingTheNumber() {
+        Validation validation = validator.validate(validCase("c-1", "spring").setTimeZone("")
+                .clearPhoneNumbers().addPhoneNumbers("+12125550123").build(), "cases[0]");
+
+        assertThat(violations(validation)).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("cases[0].time_zone");
+            assertThat(v.reason()).contains("+12125550123").contains("several time zones");
+        });
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"+01:00", "CET+1", "Europe/Praha", "UTC+2", "Z"})
     void onlyIanaRegionZonesAreAccepted(String zone) {

@@ -24,14 +24,15 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * {@link ContactHistory} over the tables of migration V001. Every call returns at once with a
- * {@link CompletionStage} that completes on a driver I/O thread (in Vert.x, hop back to your
- * context, e.g. {@code Future.fromCompletionStage(stage, context)}; never block in a callback).
+ * {@link ContactHistory} over the tables of migration V001 (and V004's callback column). Every call
+ * returns at once with a {@link CompletionStage} that completes on a driver I/O thread (in Vert.x,
+ * hop back to your context, e.g. {@code Future.fromCompletionStage(stage, context)}; never block in
+ * a callback).
  * Writes are idempotent: the attempt id (with its dial time) is the row's key, so a retried or
  * re-sent write overwrites its own row, and the driver may retry them.
  *
  * <p>Times are stored to the millisecond: what reads back is the written instant truncated to
- * milliseconds.
+ * milliseconds (a callback time included).
  */
 public final class CassandraContactHistory implements ContactHistory {
 
@@ -81,15 +82,15 @@ public final class CassandraContactHistory implements ContactHistory {
                         + ") VALUES (:hour, :attempt_id, :case_id, :campaign_id, :phone_number, :agent_id, "
                         + ":dialed_at, :answered_at, :ended_at, :result, :hangup_cause)"),
                 session.prepare("INSERT INTO " + ks + "outcomes_by_case (case_id, attempt_id, campaign_id, "
-                        + "debtor_id, agent_id, disposition, promised_amount, promised_for, notes, recorded_at) "
-                        + "VALUES (:case_id, :attempt_id, :campaign_id, :debtor_id, :agent_id, :disposition, "
-                        + ":promised_amount, :promised_for, :notes, :recorded_at)"),
+                        + "debtor_id, agent_id, disposition, promised_amount, promised_for, callback_at, notes, "
+                        + "recorded_at) VALUES (:case_id, :attempt_id, :campaign_id, :debtor_id, :agent_id, "
+                        + ":disposition, :promised_amount, :promised_for, :callback_at, :notes, :recorded_at)"),
                 session.prepare("SELECT " + ATTEMPT_COLUMNS + " FROM " + ks
                         + "call_attempts_by_case WHERE case_id = :case_id"),
                 session.prepare("SELECT " + ATTEMPT_COLUMNS + " FROM " + ks
                         + "call_attempts_by_campaign_hour WHERE campaign_id = :campaign_id AND hour = :hour"),
                 session.prepare("SELECT case_id, attempt_id, campaign_id, debtor_id, agent_id, disposition, "
-                        + "promised_amount, promised_for, notes, recorded_at FROM " + ks
+                        + "promised_amount, promised_for, callback_at, notes, recorded_at FROM " + ks
                         + "outcomes_by_case WHERE case_id = :case_id"));
     }
 
@@ -128,11 +129,17 @@ public final class CassandraContactHistory implements ContactHistory {
                 .setString("disposition", outcome.disposition().code())
                 .setString("notes", outcome.notes())
                 .setInstant("recorded_at", outcome.recordedAt());
-        // explicit nulls, not unset: a re-sent disposition that is no longer a promise must clear them
+        // explicit nulls, not unset: a re-sent disposition that is no longer a promise (or a callback)
+        // must clear them
         if (outcome.disposition() instanceof Disposition.PromiseToPay promise) {
             row.setBigDecimal("promised_amount", promise.amount()).setLocalDate("promised_for", promise.promisedFor());
         } else {
             row.setToNull("promised_amount").setToNull("promised_for");
+        }
+        if (outcome.disposition() instanceof Disposition.CallbackRequested callback) {
+            row.setInstant("callback_at", callback.at());
+        } else {
+            row.setToNull("callback_at");
         }
         return session.executeAsync(row.setIdempotence(true).build()).thenApply(rs -> null);
     }
@@ -216,6 +223,8 @@ public final class CassandraContactHistory implements ContactHistory {
             case "REFUSED" -> new Disposition.Refused();
             case "WRONG_PARTY" -> new Disposition.WrongParty();
             case "NO_CONTACT" -> new Disposition.NoContact();
+            case "CALLBACK_REQUESTED" -> new Disposition.CallbackRequested(row.getInstant("callback_at"));
+            case "DISPUTED" -> new Disposition.Disputed();
             default -> throw new IllegalStateException("Unknown disposition code '" + code + "' for attempt "
                     + row.getString("attempt_id") + " of case " + row.getString("case_id"));
         };

@@ -109,6 +109,52 @@ class CassandraContactHistoryTest {
     }
 
     @Test
+    void a_requested_callback_reads_back_with_its_time_and_a_dispute_as_a_dispute() {
+        String caseId = newId("case");
+        List<Outcome> outcomes = List.of(
+                outcome(caseId, new Disposition.CallbackRequested(Instant.parse("2026-11-23T16:30:00Z")),
+                        "call after work", NINE_AM.plusSeconds(60)),
+                outcome(caseId, new Disposition.Disputed(), "says the loan was repaid", NINE_AM.plusSeconds(120)));
+
+        for (Outcome outcome : outcomes) {
+            await(history.recordOutcome(outcome));
+        }
+
+        assertThat(await(history.outcomesOf(caseId))).containsExactlyElementsOf(outcomes);
+        Row dispute = rows("SELECT callback_at FROM history_test.outcomes_by_case WHERE case_id = ? AND attempt_id = ?",
+                caseId, outcomes.get(1).attemptId()).get(0);
+        assertThat(dispute.isNull("callback_at")).isTrue();
+    }
+
+    @Test
+    void a_callback_time_is_kept_to_the_millisecond() {
+        String caseId = newId("case");
+        Outcome callback = outcome(caseId,
+                new Disposition.CallbackRequested(Instant.parse("2026-11-23T16:30:00.123456789Z")), "", NINE_AM);
+
+        await(history.recordOutcome(callback));
+
+        assertThat(await(history.outcomesOf(caseId)).get(0).disposition())
+                .isEqualTo(new Disposition.CallbackRequested(Instant.parse("2026-11-23T16:30:00.123Z")));
+    }
+
+    @Test
+    void a_resent_disposition_that_is_no_longer_a_callback_clears_its_time() {
+        String caseId = newId("case");
+        Outcome callback = outcome(caseId, new Disposition.CallbackRequested(NINE_AM.plusSeconds(3 * 3600)), "",
+                NINE_AM);
+        Outcome corrected = new Outcome(callback.attemptId(), caseId, callback.campaignId(), callback.debtorId(),
+                callback.agentId(), new Disposition.Disputed(), "disputed, not a callback", NINE_AM.plusSeconds(30));
+
+        await(history.recordOutcome(callback));
+        await(history.recordOutcome(corrected));
+
+        assertThat(await(history.outcomesOf(caseId))).containsExactly(corrected);
+        assertThat(rows("SELECT callback_at FROM history_test.outcomes_by_case WHERE case_id = ?", caseId).get(0)
+                .isNull("callback_at")).isTrue();
+    }
+
+    @Test
     void recording_the_same_attempt_twice_keeps_one_row() {
         String caseId = newId("case");
         CallAttempt attempt = new CallAttempt(newId("attempt"), caseId, "dup-campaign", "+4915112345678",

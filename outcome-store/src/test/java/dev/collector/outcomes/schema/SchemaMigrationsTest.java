@@ -47,17 +47,20 @@ class SchemaMigrationsTest {
         List<Migration> applied = migrations.apply();
 
         assertThat(applied).extracting(Migration::version, Migration::description)
-                .containsExactly(tuple(1, "contact history"), tuple(2, "compliance audit"), tuple(3, "map entries"));
+                .containsExactly(tuple(1, "contact history"), tuple(2, "compliance audit"), tuple(3, "map entries"),
+                        tuple(4, "callback at"));
         assertThat(migrations.applied()).containsExactly(
                 new AppliedMigration(1, "contact history", applied.get(0).checksum(), CLOCK.instant()),
                 new AppliedMigration(2, "compliance audit", applied.get(1).checksum(), CLOCK.instant()),
-                new AppliedMigration(3, "map entries", applied.get(2).checksum(), CLOCK.instant()));
+                new AppliedMigration(3, "map entries", applied.get(2).checksum(), CLOCK.instant()),
+                new AppliedMigration(4, "callback at", applied.get(3).checksum(), CLOCK.instant()));
         KeyspaceMetadata keyspace = session.getMetadata().getKeyspace(migrations.keyspace()).orElseThrow();
         assertThat(keyspace.getTables().keySet()).extracting(CqlIdentifier::asInternal)
                 .contains("call_attempts_by_case", "call_attempts_by_campaign_hour", "outcomes_by_case",
                         "compliance_audit_by_case", "map_entries", "schema_migrations");
         assertThat(keyspace.getUserDefinedTypes().keySet()).extracting(CqlIdentifier::asInternal)
                 .contains("refusal");
+        assertThat(keyspace.getTable("outcomes_by_case").orElseThrow().getColumn("callback_at")).isPresent();
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.collector.routing.roster.AgentRoster;
 import dev.collector.routing.roster.AgentState;
 import dev.collector.routing.roster.AgentStatus;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,6 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class RecordingDisposition {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingDisposition.class);
+
+    /** How far ahead a debtor may ask to be called back; a later "callback" is a case for the CRM, not the dialer. */
+    public static final Duration LONGEST_CALLBACK = Duration.ofDays(30);
 
     private final AgentRoster roster;
     private final CallList callList;
@@ -83,6 +88,15 @@ public final class RecordingDisposition {
             LocalDate debtorToday = LocalDate.now(clock.withZone(aCase.timeZone()));
             if (promise.promisedFor().isBefore(debtorToday)) {
                 throw new DispositionRejected("promisedFor", "the promised date is in the past");
+            }
+        } else if (disposition instanceof Disposition.CallbackRequested callback) {
+            Instant now = clock.instant();
+            if (!callback.at().isAfter(now)) {
+                throw new DispositionRejected("callbackAt", "the callback time is not in the future");
+            }
+            if (callback.at().isAfter(now.plus(LONGEST_CALLBACK))) {
+                throw new DispositionRejected("callbackAt",
+                        "the callback is more than " + LONGEST_CALLBACK.toDays() + " days away");
             }
         }
     }
