@@ -17,6 +17,7 @@ import dev.collector.casequeue.transitions.EndDial;
 import dev.collector.casequeue.transitions.EndLease;
 import dev.collector.casequeue.transitions.GuardDial;
 import dev.collector.casequeue.transitions.LeaseIfWaiting;
+import dev.collector.casequeue.transitions.Postpone;
 import dev.collector.casequeue.transitions.Requeue;
 import dev.collector.casequeue.transitions.StartDialing;
 import dev.collector.compliance.audit.AuditRecord;
@@ -267,6 +268,11 @@ public final class HazelcastCallList implements CallList, ContactRestrictions {
                         before.phoneNumber().get(), "agent " + outcome.agentId() + ": wrong party", outcome.recordedAt())));
             }
         }, worker);
+    }
+
+    @Override
+    public CompletionStage<Boolean> postpone(String caseId, Instant until, String reason) {
+        return cases.submitToKey(caseId, new Postpone(until, reason));
     }
 
     @Override

@@ -280,6 +280,20 @@ class CallListFlowTest {
     }
 
     @Test
+    void a_case_postponed_by_the_crm_waits_until_then() throws Exception {
+        rulesFor("postpone");
+        admit(aCase("po-1", "postpone", 1));
+        Instant nextWeek = T0.plus(Duration.ofDays(7));
+        assertThat(list.postpone("po-1", nextWeek, "promise made to the CRM").toCompletableFuture().get()).isTrue();
+        assertThat(leaseNext("postpone")).isEmpty();
+        assertThat(entry("po-1").dueAt()).contains(nextWeek);
+
+        clock.set(nextWeek);
+        list.maintenance().runOnce();
+        assertThat(leaseNext("postpone").map(DialLease::caseId)).contains("po-1");
+    }
+
+    @Test
     void a_cancelled_case_is_never_dialed_and_a_call_in_progress_closes_it() throws Exception {
         rulesFor("cancel");
         admit(aCase("c-1", "cancel", 1));

@@ -38,6 +38,14 @@ public interface CallList {
     /** The agent's disposition decides what happens to the case next (retry, promise follow-up, close). */
     CompletionStage<Void> dispositionRecorded(Outcome outcome);
 
+    /**
+     * Not before this time (the debtor promised the CRM directly, a payment is on its way): a
+     * waiting or scheduled case waits until then; a case in a call or on hold is left as it is.
+     *
+     * @return whether the case was postponed
+     */
+    CompletionStage<Boolean> postpone(String caseId, java.time.Instant until, String reason);
+
     /** The CRM withdrew the case: it is never dialed again (a call in progress finishes). */
     CompletionStage<Void> cancel(String caseId, String reason);
 
