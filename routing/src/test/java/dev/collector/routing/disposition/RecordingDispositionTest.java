@@ -171,6 +171,11 @@ class RecordingDispositionTest {
         }
 
         @Override
+        public CompletionStage<Boolean> postpone(String caseId, java.time.Instant until, String reason) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public CompletionStage<Void> cancel(String caseId, String reason) {
             throw new UnsupportedOperationException();
         }
