@@ -116,7 +116,7 @@ public final class CollectorNode implements AutoCloseable {
         String dialerId = vertx.deployVerticle(dialer).await();
         started.push(() -> vertx.undeploy(dialerId).await());
 
-        crmBridge = CrmBridgeServer.start(config.crmBridge(), callList, crmFeed, clock);
+        crmBridge = CrmBridgeServer.start(config.crmBridge(), callList, callList, crmFeed, hazelcast, clock);
         started.push(crmBridge);
     }
 

@@ -1,9 +1,15 @@
 package dev.collector.crmbridge;
 
+import com.hazelcast.core.HazelcastInstance;
+import dev.collector.compliance.ledger.ContactRestrictions;
 import dev.collector.crmbridge.feed.HazelcastCrmFeed;
 import dev.collector.crmbridge.feed.OutcomeStreaming;
 import dev.collector.crmbridge.intake.CaseSubmission;
 import dev.collector.crmbridge.intake.CaseValidator;
+import dev.collector.crmbridge.updates.AppliedUpdates;
+import dev.collector.crmbridge.updates.CaseCancelling;
+import dev.collector.crmbridge.updates.CaseStatuses;
+import dev.collector.crmbridge.updates.CaseUpdating;
 import dev.collector.domain.casework.CallList;
 import dev.collector.protos.v1.CaseServiceGrpc;
 import dev.collector.protos.v1.OutcomeServiceGrpc;
@@ -54,11 +60,14 @@ public final class CrmBridgeServer implements AutoCloseable {
     /**
      * Binds and starts serving.
      *
-     * @param clock stamps the time a case is received
+     * @param restrictions where CRM updates place and lift holds (disputes, cease contact, numbers)
+     * @param hazelcast    keeps the ids of applied updates, so that a resent update is not applied twice, and
+     *                     tells where a case stands in the call list
+     * @param clock        stamps the time a case or an update is received
      * @throws UncheckedIOException when the address cannot be bound
      */
-    public static CrmBridgeServer start(CrmBridgeSettings settings, CallList callList, HazelcastCrmFeed feed,
-            Clock clock) {
+    public static CrmBridgeServer start(CrmBridgeSettings settings, CallList callList,
+            ContactRestrictions restrictions, HazelcastCrmFeed feed, HazelcastInstance hazelcast, Clock clock) {
         ExecutorService streamSteps = Executors.newFixedThreadPool(2, daemonThreads("crm-bridge-stream-"));
         OutcomeStreaming outcomes = new OutcomeStreaming(feed, task -> {
             try {
@@ -68,8 +77,12 @@ public final class CrmBridgeServer implements AutoCloseable {
             }
         });
         HealthStatusManager health = new HealthStatusManager();
+        CaseStatuses statuses = new CaseStatuses(hazelcast);
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
-                .addService(new CaseSubmission(callList, new CaseValidator(clock)))
+                .addService(new CaseEndpoint(
+                        new CaseSubmission(callList, new CaseValidator(clock)),
+                        new CaseUpdating(callList, restrictions, new AppliedUpdates(hazelcast), statuses, clock),
+                        new CaseCancelling(callList, statuses)))
                 .addService(outcomes)
                 .addService(health.getHealthService())
                 .build();

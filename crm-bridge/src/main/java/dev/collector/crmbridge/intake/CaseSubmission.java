@@ -1,12 +1,10 @@
 package dev.collector.crmbridge.intake;
 
 import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.Status;
 import dev.collector.domain.casework.CallList;
 import dev.collector.domain.casework.Case;
-import dev.collector.protos.v1.CaseServiceGrpc;
 import dev.collector.protos.v1.SubmitCasesRequest;
 import dev.collector.protos.v1.SubmitCasesResponse;
 import io.grpc.protobuf.StatusProto;
@@ -21,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code collector.v1.CaseService}: a CRM submits a batch of cases and the valid ones join their
+ * {@code collector.v1.CaseService.SubmitCases}: a CRM submits a batch of cases and the valid ones join their
  * campaigns' call lists, whatever is wrong with the others. The reply names what was admitted
  * either way, so the CRM never has to guess which half of a rejected batch to resend.
  */
-public final class CaseSubmission extends CaseServiceGrpc.CaseServiceImplBase {
+public final class CaseSubmission {
 
     /** Larger loads belong on a streaming intake; a unary reply this big would also be hard to act on. */
     public static final int MAX_CASES_PER_REQUEST = 1000;
@@ -40,7 +38,6 @@ public final class CaseSubmission extends CaseServiceGrpc.CaseServiceImplBase {
         this.validator = Objects.requireNonNull(validator, "validator");
     }
 
-    @Override
     public void submitCases(SubmitCasesRequest request, StreamObserver<SubmitCasesResponse> response) {
         int count = request.getCasesCount();
         if (count == 0 || count > MAX_CASES_PER_REQUEST) {
@@ -50,7 +47,7 @@ public final class CaseSubmission extends CaseServiceGrpc.CaseServiceImplBase {
             response.onError(StatusProto.toStatusRuntimeException(Status.newBuilder()
                     .setCode(Code.INVALID_ARGUMENT_VALUE)
                     .setMessage("nothing admitted: " + reason)
-                    .addDetails(Any.pack(badRequest(List.of(new Violation("cases", reason)))))
+                    .addDetails(Any.pack(Violation.asBadRequest(List.of(new Violation("cases", reason)))))
                     .build()));
             return;
         }
@@ -101,7 +98,7 @@ public final class CaseSubmission extends CaseServiceGrpc.CaseServiceImplBase {
                         .setCode(Code.INVALID_ARGUMENT_VALUE)
                         .setMessage(refused.size() + " of " + count + " cases refused (" + String.join(", ", refused)
                                 + "), the other " + admitted.size() + " admitted; see the field violations")
-                        .addDetails(Any.pack(badRequest(violations)))
+                        .addDetails(Any.pack(Violation.asBadRequest(violations)))
                         .addDetails(Any.pack(accepted))
                         .build()));
             }
@@ -119,11 +116,5 @@ public final class CaseSubmission extends CaseServiceGrpc.CaseServiceImplBase {
                     .thenRun(() -> admitted.add(aCase.caseId()));
         }
         return chain;
-    }
-
-    private static BadRequest badRequest(List<Violation> violations) {
-        BadRequest.Builder badRequest = BadRequest.newBuilder();
-        violations.forEach(v -> badRequest.addFieldViolationsBuilder().setField(v.field()).setDescription(v.reason()));
-        return badRequest.build();
     }
 }

@@ -1,12 +1,14 @@
 package dev.collector.crmbridge.intake;
 
-import com.google.type.Date;
-import com.google.type.Money;
+import static dev.collector.crmbridge.intake.FieldChecks.amountDue;
+import static dev.collector.crmbridge.intake.FieldChecks.currency;
+import static dev.collector.crmbridge.intake.FieldChecks.date;
+import static dev.collector.crmbridge.intake.FieldChecks.required;
+
 import dev.collector.domain.casework.Claim;
 import dev.collector.domain.casework.Debtor;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import dev.collector.compliance.phone.PhoneCountry;
 import java.time.ZoneId;
@@ -17,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks a case as the CRM sent it and turns it into the domain's {@link
@@ -26,11 +26,6 @@ import java.util.regex.Pattern;
  * the path of its field, so that the CRM can fix a batch in one round trip.
  */
 public final class CaseValidator {
-
-    /** "+", a country code (never starting with 0), 8 to 15 digits in all. */
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
-    private static final Set<String> IANA_ZONES = ZoneId.getAvailableZoneIds();
-    private static final int NANOS_PER_UNIT = 1_000_000_000;
 
     private final Clock clock;
 
@@ -68,23 +63,12 @@ public final class CaseValidator {
                 clock.instant()));
     }
 
-    private static void required(String value, String field, String meaning, List<Violation> violations) {
-        if (value.isBlank()) {
-            violations.add(new Violation(field, "missing: " + meaning + " is required"));
-        }
-    }
-
     private static void checkPhoneNumbers(List<String> numbers, String field, List<Violation> violations) {
         if (numbers.isEmpty()) {
             violations.add(new Violation(field, "no phone number: a case needs at least one number to call"));
         }
         for (int i = 0; i < numbers.size(); i++) {
-            String number = numbers.get(i);
-            if (!E164.matcher(number).matches()) {
-                violations.add(new Violation(field + "[" + i + "]", "\"" + number + "\" is not an E.164 number:"
-                        + " expected \"+\", the country code and the number, 8 to 15 digits in all, no spaces"
-                        + " (e.g. +420601123456)"));
-            }
+            FieldChecks.phoneNumber(numbers.get(i), field + "[" + i + "]", violations);
         }
     }
 
@@ -102,13 +86,7 @@ public final class CaseValidator {
             }
             return fromNumber;
         }
-        // Only region ids: a fixed offset such as +01:00 knows no daylight saving time.
-        if (!IANA_ZONES.contains(zone)) {
-            violations.add(new Violation(field, "\"" + zone + "\" is not an IANA time zone;"
-                    + " use a region name such as Europe/Prague or America/New_York"));
-            return Optional.empty();
-        }
-        return Optional.of(ZoneId.of(zone));
+        return FieldChecks.ianaZone(zone, field, violations);
     }
 
     private static List<Claim> claims(List<dev.collector.protos.v1.Claim> wire, String path,
@@ -136,7 +114,7 @@ public final class CaseValidator {
             } else {
                 currency = currency(claim.getAmountDue().getCurrencyCode(),
                         claimPath + ".amount_due.currency_code", violations);
-                amount = amount(claim.getAmountDue(), currency, claimPath + ".amount_due", violations);
+                amount = amountDue(claim.getAmountDue(), currency, claimPath + ".amount_due", violations);
             }
             if (currency.isPresent()) {
                 if (caseCurrency.isEmpty()) {
@@ -157,72 +135,5 @@ public final class CaseValidator {
             }
         }
         return claims;
-    }
-
-    private static Optional<Currency> currency(String code, String field, List<Violation> violations) {
-        if (code.isEmpty()) {
-            violations.add(new Violation(field, "missing: the ISO 4217 currency code (such as EUR) is required"));
-            return Optional.empty();
-        }
-        Currency currency;
-        try {
-            currency = Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            violations.add(new Violation(field, "\"" + code + "\" is not an ISO 4217 currency code"
-                    + " (such as EUR, CZK or PLN)"));
-            return Optional.empty();
-        }
-        if (currency.getDefaultFractionDigits() < 0) {
-            violations.add(new Violation(field, code + " has no minor unit (a fund, metal or test code);"
-                    + " claims are owed in a national currency"));
-            return Optional.empty();
-        }
-        return Optional.of(currency);
-    }
-
-    /** The exact amount, scaled to the currency's minor unit (120.5 EUR becomes 120.50). */
-    private static Optional<BigDecimal> amount(Money money, Optional<Currency> currency, String field,
-            List<Violation> violations) {
-        long units = money.getUnits();
-        int nanos = money.getNanos();
-        if (Math.abs(nanos) >= NANOS_PER_UNIT || (units > 0 && nanos < 0) || (units < 0 && nanos > 0)) {
-            violations.add(new Violation(field, "not a valid google.type.Money: nanos must lie within"
-                    + " ±999,999,999 and have the sign of units (got units " + units + ", nanos " + nanos + ")"));
-            return Optional.empty();
-        }
-        BigDecimal amount = BigDecimal.valueOf(units).add(BigDecimal.valueOf(nanos, 9)).stripTrailingZeros();
-        if (amount.signum() < 0) {
-            violations.add(new Violation(field, amount.toPlainString() + " is negative; an amount due cannot be"));
-            return Optional.empty();
-        }
-        if (currency.isEmpty()) {
-            return Optional.empty();
-        }
-        int minorDigits = currency.get().getDefaultFractionDigits();
-        if (amount.scale() > minorDigits) {
-            violations.add(new Violation(field, amount.toPlainString() + " has " + amount.scale()
-                    + " decimal places; " + currency.get() + " allows at most " + minorDigits));
-            return Optional.empty();
-        }
-        return Optional.of(amount.setScale(minorDigits));
-    }
-
-    private static Optional<LocalDate> date(Date date, String field, String meaning, List<Violation> violations) {
-        if (date.getYear() == 0 && date.getMonth() == 0 && date.getDay() == 0) {
-            violations.add(new Violation(field, "missing: " + meaning + " is required"));
-            return Optional.empty();
-        }
-        String given = date.getYear() + "-" + date.getMonth() + "-" + date.getDay();
-        // google.type.Date allows a 0 year, month or day for partial dates; a due date is a whole day.
-        if (date.getYear() == 0 || date.getMonth() == 0 || date.getDay() == 0) {
-            violations.add(new Violation(field, given + " is not a full date: year, month and day are all needed"));
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.of(date.getYear(), date.getMonth(), date.getDay()));
-        } catch (DateTimeException e) {
-            violations.add(new Violation(field, given + " is not a calendar date"));
-            return Optional.empty();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.collector.crmbridge.intake;
 
+import com.google.rpc.BadRequest;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,5 +15,12 @@ public record Violation(String field, String reason) {
     public Violation {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    /** The violations as the google.rpc.BadRequest detail of an INVALID_ARGUMENT status. */
+    public static BadRequest asBadRequest(List<Violation> violations) {
+        BadRequest.Builder badRequest = BadRequest.newBuilder();
+        violations.forEach(v -> badRequest.addFieldViolationsBuilder().setField(v.field()).setDescription(v.reason()));
+        return badRequest.build();
     }
 }

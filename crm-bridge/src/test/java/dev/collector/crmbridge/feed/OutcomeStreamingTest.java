@@ -68,7 +68,8 @@ class OutcomeStreamingTest {
         callList = new HazelcastCallList(hazelcast, worker, CaseQueueSettings.defaults(), new InMemoryComplianceAudit(),
                 Clock.systemUTC());
         feed = new HazelcastCrmFeed(hazelcast, CAPACITY);
-        server = CrmBridgeServer.start(CrmBridgeSettings.loopback(), callList, feed, Clock.systemUTC());
+        server = CrmBridgeServer.start(CrmBridgeSettings.loopback(), callList, callList, feed, hazelcast,
+                Clock.systemUTC());
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
         outcomes = OutcomeServiceGrpc.newStub(channel);
         narrowChannel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
@@ -245,8 +246,8 @@ class OutcomeStreamingTest {
 
     @Test
     void closingTheServerEndsOpenStreamsWithUnavailableSoClientsResumeElsewhere() throws Exception {
-        CrmBridgeServer closing = CrmBridgeServer.start(CrmBridgeSettings.loopback(), callList, feed,
-                Clock.systemUTC());
+        CrmBridgeServer closing = CrmBridgeServer.start(CrmBridgeSettings.loopback(), callList, callList, feed,
+                hazelcast, Clock.systemUTC());
         ManagedChannel toClosing = ManagedChannelBuilder.forAddress("127.0.0.1", closing.port()).usePlaintext().build();
         try {
             HealthCheckResponse health = HealthGrpc.newBlockingStub(toClosing).check(HealthCheckRequest.newBuilder()

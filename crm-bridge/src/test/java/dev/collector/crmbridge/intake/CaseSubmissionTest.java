@@ -63,8 +63,8 @@ class CaseSubmissionTest {
         worker = Executors.newFixedThreadPool(2);
         callList = new HazelcastCallList(hazelcast, worker, CaseQueueSettings.defaults(), new InMemoryComplianceAudit(),
                 Clock.systemUTC());
-        server = CrmBridgeServer.start(CrmBridgeSettings.loopback(), callList, new HazelcastCrmFeed(hazelcast, 1000),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        server = CrmBridgeServer.start(CrmBridgeSettings.loopback(), callList, callList,
+                new HazelcastCrmFeed(hazelcast, 1000), hazelcast, Clock.fixed(NOW, ZoneOffset.UTC));
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
         cases = CaseServiceGrpc.newBlockingStub(channel);
     }
