@@ -9,13 +9,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.MapLoaderLifecycleSupport;
 import com.hazelcast.map.MapStore;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,17 +23,14 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,8 +76,6 @@ public final class CassandraMapStore<V extends Serializable> implements MapStore
 
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(2);
 
-    /** Requests in flight for one bulk call: enough to hide round trips, far below the driver's per-connection limit. */
-    static final int MAX_IN_FLIGHT = 64;
 
     /** Keys per read in {@link #loadAll}: one query per bucket and chunk, {@code entry_key IN (...)} within one partition. */
     static final int KEYS_PER_READ = 100;
@@ -101,6 +90,8 @@ public final class CassandraMapStore<V extends Serializable> implements MapStore
     private final Duration sessionTimeout;
     private final int pageSize;
     private final Clock clock;
+    private final BoundedRequests requests;
+    private final JavaSerializedValues<V> codec;
     private volatile Statements statements;
     private volatile HazelcastInstance member;
     private final AtomicBoolean reloadPending = new AtomicBoolean();
@@ -144,6 +135,8 @@ public final class CassandraMapStore<V extends Serializable> implements MapStore
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive, got " + pageSize);
         }
+        this.requests = new BoundedRequests(mapName, sessionTimeout);
+        this.codec = new JavaSerializedValues<>(mapName);
     }
 
     /** Called by Hazelcast when the map is created on a member: the member is the one to reload after a failed load. */
@@ -172,7 +165,7 @@ public final class CassandraMapStore<V extends Serializable> implements MapStore
     @Override
     public void store(String key, V value) {
         Statements s = ready();
-        await(s.session().executeAsync(insert(s, key, value)), "store key " + key);
+        requests.await(s.session().executeAsync(insert(s, key, value)), "store key " + key);
     }
 
     /** Concurrent single-row writes: a batch would only pay off within one bucket, and Java-serialized values soon exceed Cassandra's batch size limits. */
@@ -180,32 +173,32 @@ public final class CassandraMapStore<V extends Serializable> implements MapStore
     public void storeAll(Map<String, V> entries) {
         Statements s = ready();
         Map<String, ByteBuffer> blobs = new HashMap<>(entries.size() * 2);
-        entries.forEach((key, value) -> blobs.put(key, serialize(key, value)));
-        forEachConcurrently(entries.keySet(), key -> s.session().executeAsync(insert(s, key, blobs.get(key))),
+        entries.forEach((key, value) -> blobs.put(key, codec.serialize(key, value)));
+        requests.forEach(entries.keySet(), key -> s.session().executeAsync(insert(s, key, blobs.get(key))),
                 "store");
     }
 
     @Override
     public void delete(String key) {
         Statements s = ready();
-        await(s.session().executeAsync(delete(s, key)), "delete key " + key);
+        requests.await(s.session().executeAsync(delete(s, key)), "delete key " + key);
     }
 
     @Override
     public void deleteAll(Collection<String> keys) {
         Statements s = ready();
-        forEachConcurrently(keys, key -> s.session().executeAsync(delete(s, key)), "delete");
+        requests.forEach(keys, key -> s.session().executeAsync(delete(s, key)), "delete");
     }
 
     /** @return the value, or null when the key is not stored (what Hazelcast expects) */
     @Override
     public V load(String key) {
         Statements s = ready();
-        Row row = await(s.session().executeAsync(s.selectOne().boundStatementBuilder()
+        Row row = requests.await(s.session().executeAsync(s.selectOne().boundStatementBuilder()
                         .setString("map_name", mapName).setInt("bucket", bucketOf(key)).setString("entry_key", key)
                         .setIdempotence(true).build()), "load key " + key)
                 .one();
-        return row == null ? null : deserialize(key, row.getByteBuffer("entry_value"));
+        return row == null ? null : codec.deserialize(key, row.getByteBuffer("entry_value"));
     }
 
     /** One query per bucket and up to {@value #KEYS_PER_READ} keys, run concurrently; keys not stored are left out. */
@@ -224,13 +217,13 @@ public final class CassandraMapStore<V extends Serializable> implements MapStore
         });
         // filled on driver threads; deserialized here, off the driver's I/O threads
         Map<String, ByteBuffer> blobs = new ConcurrentHashMap<>();
-        forEachConcurrently(chunks, chunk -> s.session().executeAsync(s.selectSome().boundStatementBuilder()
+        requests.forEach(chunks, chunk -> s.session().executeAsync(s.selectSome().boundStatementBuilder()
                         .setString("map_name", mapName).setInt("bucket", chunk.bucket())
                         .setList("entry_keys", chunk.keys(), String.class)
                         .setPageSize(Math.max(pageSize, KEYS_PER_READ)).setIdempotence(true).build())
                 .thenCompose(rs -> drain(rs, blobs)), "load");
         Map<String, V> values = new HashMap<>(blobs.size() * 2);
-        blobs.forEach((key, blob) -> values.put(key, deserialize(key, blob)));
+        blobs.forEach((key, blob) -> values.put(key, codec.deserialize(key, blob)));
         return values;
     }
 
@@ -274,7 +267,7 @@ public final class CassandraMapStore<V extends Serializable> implements MapStore
     }
 
     private BoundStatement insert(Statements s, String key, V value) {
-        return insert(s, key, serialize(key, value));
+        return insert(s, key, codec.serialize(key, value));
     }
 
     private BoundStatement insert(Statements s, String key, ByteBuffer blob) {
@@ -362,89 +355,6 @@ public final class CassandraMapStore<V extends Serializable> implements MapStore
         }
     }
 
-    /**
-     * Runs {@code operation} on every item with at most {@value #MAX_IN_FLIGHT} in flight, and
-     * waits for all. After the first failure no new operation starts (with Cassandra down, each
-     * would only wait for its own timeout); the items that succeeded are removed from
-     * {@code items} when it allows it (the map or keys Hazelcast passed), so that a write-behind
-     * store would retry only the rest.
-     *
-     * @throws IllegalStateException naming how many failed, with the first failure as cause
-     */
-    private <T> void forEachConcurrently(Collection<T> items, Function<T, CompletionStage<?>> operation,
-            String what) {
-        Semaphore permits = new Semaphore(MAX_IN_FLIGHT);
-        Set<T> done = ConcurrentHashMap.newKeySet();
-        Map<T, Throwable> failed = new ConcurrentHashMap<>();
-        List<CompletableFuture<?>> started = new ArrayList<>(items.size());
-        for (T item : items) {
-            acquire(permits, what);
-            if (!failed.isEmpty()) {
-                permits.release();
-                break;
-            }
-            CompletableFuture<?> future;
-            try {
-                future = operation.apply(item).toCompletableFuture();
-            } catch (RuntimeException e) {
-                future = CompletableFuture.failedFuture(e);
-            }
-            started.add(future.whenComplete((result, error) -> {
-                if (error == null) {
-                    done.add(item);
-                } else {
-                    failed.put(item, error);
-                }
-                permits.release();
-            }));
-        }
-        // every started call ends, failed or not, before this returns: none is left writing behind our back
-        await(CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).handle((ok, error) -> null), what);
-        if (!failed.isEmpty()) {
-            int notStarted = items.size() - started.size();
-            try {
-                items.removeAll(done);
-            } catch (UnsupportedOperationException e) {
-                // an unmodifiable argument: the caller retries everything, which is harmless (idempotent)
-            }
-            Throwable first = failed.values().iterator().next();
-            throw new IllegalStateException("Map " + mapName + ": " + what + " failed for " + failed.size() + " of "
-                    + started.size() + " started (" + done.size() + " done, " + notStarted + " not started): "
-                    + first.getMessage(), first);
-        }
-    }
-
-    private void acquire(Semaphore permits, String what) {
-        try {
-            if (!permits.tryAcquire(sessionTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("Map " + mapName + ": " + what + " waited " + sessionTimeout
-                        + " for a request slot");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Map " + mapName + ": interrupted during " + what, e);
-        }
-    }
-
-    /**
-     * Waits for a driver call. The driver's request timeout ends it first; the session timeout is
-     * only a backstop against a call that never completes.
-     */
-    private <T> T await(CompletionStage<T> stage, String what) {
-        try {
-            return stage.toCompletableFuture().get(sessionTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Map " + mapName + ": " + what + " failed: " + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Map " + mapName + ": " + what + " had no answer after " + sessionTimeout,
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Map " + mapName + ": interrupted during " + what, e);
-        }
-    }
-
     private static CompletionStage<Void> drain(AsyncResultSet rs, Map<String, ByteBuffer> into) {
         for (Row row : rs.currentPage()) {
             into.put(row.getString("entry_key"), row.getByteBuffer("entry_value"));
@@ -452,36 +362,6 @@ public final class CassandraMapStore<V extends Serializable> implements MapStore
         return rs.hasMorePages()
                 ? rs.fetchNextPage().thenCompose(next -> drain(next, into))
                 : CompletableFuture.completedFuture(null);
-    }
-
-    private ByteBuffer serialize(String key, V value) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Map " + mapName + ": the value of key " + key + " ("
-                    + value.getClass().getName() + ") cannot be serialized: " + e.getMessage(), e);
-        }
-        return ByteBuffer.wrap(bytes.toByteArray());
-    }
-
-    /**
-     * @throws IllegalStateException naming the map and key when the stored bytes no longer make a
-     *                               value (its class was renamed, moved or changed incompatibly).
-     *                               Loading stops there rather than leave the entry out unnoticed.
-     */
-    @SuppressWarnings("unchecked")
-    private V deserialize(String key, ByteBuffer blob) {
-        byte[] bytes = new byte[blob.remaining()];
-        blob.duplicate().get(bytes);
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (V) in.readObject();
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            throw new IllegalStateException("Map " + mapName + ": the stored value of key " + key
-                    + " cannot be read back: " + e, e);
-        }
     }
 
     private record Chunk(int bucket, List<String> keys) {

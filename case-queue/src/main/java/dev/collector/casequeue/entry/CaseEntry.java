@@ -1,5 +1,6 @@
 package dev.collector.casequeue.entry;
 
+import dev.collector.casequeue.retry.NextStep;
 import dev.collector.domain.casework.Case;
 import java.io.Serializable;
 import java.time.Instant;
@@ -107,6 +108,17 @@ public final class CaseEntry implements Serializable {
     public CaseEntry closed(String why) {
         return new CaseEntry(aCase, CaseStatus.CLOSED, ticket, rank, Long.MAX_VALUE, why, attempts, false,
                 null, null, null, 0, false);
+    }
+
+    /** Where the retry schedule sends the case after a call or a disposition. */
+    public CaseEntry following(NextStep step) {
+        if (step instanceof NextStep.Retry retry) {
+            return scheduled(retry.at(), retry.why(), retry.callback());
+        }
+        if (step instanceof NextStep.Hold hold) {
+            return held(hold.why());
+        }
+        return closed(((NextStep.Close) step).why());
     }
 
     /** A cancelled case whose call is still in progress keeps its lease until the call ends. */

@@ -3,7 +3,6 @@ package dev.collector.casequeue.transitions;
 import com.hazelcast.map.EntryProcessor;
 import dev.collector.casequeue.entry.CaseEntry;
 import dev.collector.casequeue.entry.CaseStatus;
-import dev.collector.casequeue.retry.NextStep;
 import dev.collector.casequeue.retry.RetrySchedule;
 import dev.collector.domain.outcome.Disposition;
 import java.time.Instant;
@@ -41,14 +40,8 @@ public final class ApplyDisposition implements EntryProcessor<String, CaseEntry,
             entry.setValue(current.closed(current.reason()));
             return current;
         }
-        NextStep step = schedule.afterDisposition(current.aCase(), current.attempts(), disposition, recordedAt);
-        if (step instanceof NextStep.Retry retry) {
-            entry.setValue(current.scheduled(retry.at(), retry.why(), retry.callback()));
-        } else if (step instanceof NextStep.Hold hold) {
-            entry.setValue(current.held(hold.why()));
-        } else {
-            entry.setValue(current.closed(((NextStep.Close) step).why()));
-        }
+        entry.setValue(current.following(
+                schedule.afterDisposition(current.aCase(), current.attempts(), disposition, recordedAt)));
         return current;
     }
 }

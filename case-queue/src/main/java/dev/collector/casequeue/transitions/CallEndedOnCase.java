@@ -2,7 +2,6 @@ package dev.collector.casequeue.transitions;
 
 import com.hazelcast.map.EntryProcessor;
 import dev.collector.casequeue.entry.CaseEntry;
-import dev.collector.casequeue.retry.NextStep;
 import dev.collector.casequeue.retry.RetrySchedule;
 import dev.collector.domain.call.CallResult;
 import java.time.Instant;
@@ -42,14 +41,7 @@ public final class CallEndedOnCase implements EntryProcessor<String, CaseEntry, 
         } else if (current.cancelled()) {
             next = current.closed(current.reason());
         } else {
-            NextStep step = schedule.afterCall(current.attempts(), result, endedAt);
-            if (step instanceof NextStep.Retry retry) {
-                next = current.scheduled(retry.at(), retry.why(), retry.callback());
-            } else if (step instanceof NextStep.Hold hold) {
-                next = current.held(hold.why());
-            } else {
-                next = current.closed(((NextStep.Close) step).why());
-            }
+            next = current.following(schedule.afterCall(current.attempts(), result, endedAt));
         }
         entry.setValue(next);
         return next;
