@@ -173,7 +173,7 @@ public final class HazelcastCallList implements CallList, ContactRestrictions {
             Verdict verdict = records.executeOnKey(aCase.debtor().debtorId(), new GuardDial(
                     new DialRequest(aCase, now, leased.callbackRequested()), rulesOf(campaignId),
                     doNotCallAmong(aCase.phoneNumbers()),
-                    new ActiveDial(attemptId, aCase.caseId(), campaignId, holder, now)));
+                    new ActiveDial(attemptId, aCase.caseId(), campaignId, holder, now), liveHolders()));
             if (verdict instanceof Verdict.Permitted permitted) {
                 CaseEntry dialing = cases.executeOnKey(aCase.caseId(),
                         new StartDialing(holder, attemptId, permitted.phoneNumber()));
@@ -407,6 +407,10 @@ public final class HazelcastCallList implements CallList, ContactRestrictions {
             log.info("Rebuilt the campaign queues from {} waiting cases in {} ms", offered,
                     (System.nanoTime() - begin) / 1_000_000);
         }
+    }
+
+    private Set<String> liveHolders() {
+        return hazelcast.getCluster().getMembers().stream().map(m -> m.getUuid().toString()).collect(Collectors.toSet());
     }
 
     private CampaignRules rulesOf(String campaignId) {

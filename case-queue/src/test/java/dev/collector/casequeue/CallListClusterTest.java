@@ -147,7 +147,7 @@ class CallListClusterTest {
             CaseEntry entry = cases.get(caseId);
             List<String> leases = leasesByCase.getOrDefault(caseId, List.of());
             // Every case was dialed and closed; none is left waiting, leased or lost.
-            assertThat(entry.status()).as(caseId).isEqualTo(CaseStatus.CLOSED);
+            assertThat(entry.status()).as(caseId + " " + entry).isEqualTo(CaseStatus.CLOSED);
             assertThat(leases).as(caseId).isNotEmpty();
             if (leases.size() > 1) {
                 // Only a lease on the killed member may be followed by a second one, once.

@@ -347,6 +347,18 @@ class CallListFlowTest {
     }
 
     @Test
+    void a_call_marked_in_progress_by_a_node_that_left_the_cluster_does_not_block_the_debtor() throws Exception {
+        rulesFor("void");
+        admit(aCase("v-1", "void", 1));
+        // A guard request from a node that died just after sending it lands late.
+        member.getMap(HazelcastCallList.CONTACT_RECORDS).set("debtor-v-1", dev.collector.compliance.ledger.ContactRecord
+                .empty("debtor-v-1").withDialStarted(new dev.collector.compliance.ledger.ActiveDial(
+                        "late-attempt", "v-1", "void", "a-member-gone", T0.minusSeconds(5)), List.of()));
+
+        assertThat(leaseNext("void").map(DialLease::caseId)).contains("v-1");
+    }
+
+    @Test
     void every_permit_is_audited_with_the_number_dialed() throws Exception {
         rulesFor("audit");
         admit(aCase("au-1", "audit", 1));

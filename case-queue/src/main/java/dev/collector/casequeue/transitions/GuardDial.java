@@ -10,6 +10,7 @@ import dev.collector.compliance.rules.CampaignRules;
 import dev.collector.domain.casework.Claim;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,21 +27,36 @@ public final class GuardDial implements EntryProcessor<String, ContactRecord, Ve
     private final CampaignRules rules;
     private final Set<String> doNotCall;
     private final ActiveDial dial;
+    private final Set<String> liveHolders;
 
-    public GuardDial(DialRequest request, CampaignRules rules, Set<String> doNotCall, ActiveDial dial) {
+    /**
+     * @param liveHolders the dialer nodes in the cluster now: a call in progress held by a node
+     *                    that has left is void. (Its lease is reclaimed, but a guard request the node
+     *                    sent just before it died can land after the reclaim and mark the debtor
+     *                    as being called for good.)
+     */
+    public GuardDial(DialRequest request, CampaignRules rules, Set<String> doNotCall, ActiveDial dial,
+                     Set<String> liveHolders) {
         this.request = request;
         this.rules = rules;
         this.doNotCall = Set.copyOf(doNotCall);
         this.dial = dial;
+        this.liveHolders = Set.copyOf(liveHolders);
     }
 
     @Override
     public Verdict process(Map.Entry<String, ContactRecord> entry) {
         ContactRecord record = entry.getValue() == null ? ContactRecord.empty(entry.getKey()) : entry.getValue();
+        Optional<ActiveDial> active = record.activeDial();
+        if (active.isPresent() && !liveHolders.contains(active.get().holder())) {
+            record = record.withDialEnded(active.get().attemptId());
+        }
         Verdict verdict = ComplianceGuard.standard().check(request, record, rules, doNotCall::contains);
         if (verdict instanceof Verdict.Permitted) {
             entry.setValue(record.prunedBefore(request.now().minus(KEPT_HISTORY))
                     .withDialStarted(dial, request.aCase().claims().stream().map(Claim::claimId).toList()));
+        } else if (entry.getValue() != null && !record.equals(entry.getValue())) {
+            entry.setValue(record); // the void dial stays cleared
         }
         return verdict;
     }
