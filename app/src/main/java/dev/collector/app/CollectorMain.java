@@ -14,6 +14,7 @@ public final class CollectorMain {
     }
 
     public static void main(String[] args) throws Exception {
+        CommonPool.sizeForCallbacks();
         Instant startedAt = Instant.now();
         NodeConfig config = NodeConfigLoader.load(ConfigSource.system());
         CollectorNode node = CollectorNode.start(config);

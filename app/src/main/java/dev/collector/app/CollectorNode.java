@@ -81,7 +81,7 @@ public final class CollectorNode implements AutoCloseable {
         Config hazelcastConfig = HazelcastMember.config(config.hazelcast());
         DurableMaps.persist(hazelcastConfig, store.thenApply(OutcomeStore::session), config.outcomeStore().keyspace(),
                 HazelcastCallList.CASES, HazelcastCallList.CONTACT_RECORDS, HazelcastCallList.DO_NOT_CALL,
-                HazelcastCallList.CAMPAIGN_RULES);
+                HazelcastCallList.CAMPAIGN_RULES, dev.collector.casequeue.campaigns.HazelcastCampaigns.CAMPAIGNS);
         hazelcast = HazelcastMember.start(hazelcastConfig);
         started.push(hazelcast::shutdown);
         crmFeed = new HazelcastCrmFeed(hazelcast, HazelcastCrmFeed.DEFAULT_CAPACITY);
@@ -116,7 +116,8 @@ public final class CollectorNode implements AutoCloseable {
         String dialerId = vertx.deployVerticle(dialer).await();
         started.push(() -> vertx.undeploy(dialerId).await());
 
-        crmBridge = CrmBridgeServer.start(config.crmBridge(), callList, callList, crmFeed, hazelcast, clock);
+        crmBridge = CrmBridgeServer.start(config.crmBridge(), callList, callList, crmFeed, hazelcast,
+                outcomeStore.caseHistory(), clock);
         started.push(crmBridge);
     }
 

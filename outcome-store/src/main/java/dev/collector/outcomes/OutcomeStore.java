@@ -3,8 +3,10 @@ package dev.collector.outcomes;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.collector.compliance.audit.ComplianceAudit;
+import dev.collector.domain.outcome.CaseHistory;
 import dev.collector.domain.outcome.ContactHistory;
 import dev.collector.outcomes.audit.CassandraComplianceAudit;
+import dev.collector.outcomes.history.CassandraCaseHistory;
 import dev.collector.outcomes.history.CassandraContactHistory;
 import dev.collector.outcomes.node.LocalCassandraNode;
 import dev.collector.outcomes.schema.Migration;
@@ -31,16 +33,18 @@ public final class OutcomeStore implements AutoCloseable {
     private final CqlSession session;
     private final CqlIdentifier keyspace;
     private final CassandraContactHistory contactHistory;
+    private final CassandraCaseHistory caseHistory;
     private final CassandraComplianceAudit complianceAudit;
     private final List<Migration> migrationsApplied;
     private final Optional<LocalCassandraNode> localNode;
 
     private OutcomeStore(CqlSession session, CqlIdentifier keyspace, CassandraContactHistory contactHistory,
-            CassandraComplianceAudit complianceAudit, List<Migration> migrationsApplied,
-            Optional<LocalCassandraNode> localNode) {
+            CassandraCaseHistory caseHistory, CassandraComplianceAudit complianceAudit,
+            List<Migration> migrationsApplied, Optional<LocalCassandraNode> localNode) {
         this.session = session;
         this.keyspace = keyspace;
         this.contactHistory = contactHistory;
+        this.caseHistory = caseHistory;
         this.complianceAudit = complianceAudit;
         this.migrationsApplied = migrationsApplied;
         this.localNode = localNode;
@@ -74,11 +78,13 @@ public final class OutcomeStore implements AutoCloseable {
             migrations.createKeyspaceIfMissing(settings.effectiveReplication());
             List<Migration> applied = migrations.apply();
             CassandraContactHistory history = CassandraContactHistory.prepare(session, keyspace);
+            CassandraCaseHistory caseHistory = CassandraCaseHistory.prepare(session, keyspace);
             CassandraComplianceAudit audit = CassandraComplianceAudit.prepare(session, keyspace);
             log.info("Outcome store open on {} keyspace {} ({} migrations applied now) in {} ms",
                     node == null ? contactPoints : node.origin().name().toLowerCase() + " local node " + node.cqlAddress(),
                     settings.keyspace(), applied.size(), Duration.ofNanos(System.nanoTime() - begin).toMillis());
-            return new OutcomeStore(session, keyspace, history, audit, applied, Optional.ofNullable(node));
+            return new OutcomeStore(session, keyspace, history, caseHistory, audit, applied,
+                    Optional.ofNullable(node));
         } catch (RuntimeException e) {
             if (session != null) {
                 session.close();
@@ -97,6 +103,11 @@ public final class OutcomeStore implements AutoCloseable {
     /** The adapter itself, for reads beyond the port (a campaign's hour). */
     public CassandraContactHistory cassandraContactHistory() {
         return contactHistory;
+    }
+
+    /** A case's history a page at a time, newest first, as a CRM browses it (over the contact history's tables). */
+    public CaseHistory caseHistory() {
+        return caseHistory;
     }
 
     /** The compliance guard's decisions, kept for the regulator (table {@code compliance_audit_by_case}). */

@@ -7,11 +7,14 @@ import dev.collector.compliance.rules.ContactRules;
 import dev.collector.compliance.window.CallingWindow;
 import dev.collector.console.ConsoleOptions;
 import dev.collector.crmbridge.CrmBridgeSettings;
+import dev.collector.crmbridge.auth.CrmClients;
+import dev.collector.crmbridge.auth.ServerTls;
 import dev.collector.dialer.ami.AmiSettings;
 import dev.collector.dialer.campaign.CampaignDialPlan;
 import dev.collector.domain.agent.Agent;
 import dev.collector.outcomes.OutcomeStoreSettings;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,8 +61,7 @@ public final class NodeConfigLoader {
         }
         OutcomeStoreSettings store = OutcomeStoreSettings.fromProperties(storeKeys);
 
-        CrmBridgeSettings crm = new CrmBridgeSettings(source.string("collector.grpc.host", "0.0.0.0"),
-                source.integer("collector.grpc.port", 9090), Duration.ofSeconds(5));
+        CrmBridgeSettings crm = crmBridge(source);
         ConsoleOptions console = new ConsoleOptions(source.string("collector.http.host", "0.0.0.0"),
                 source.integer("collector.http.port", 8080));
 
@@ -98,6 +100,59 @@ public final class NodeConfigLoader {
         CaseQueueSettings callList = CaseQueueSettings.defaults()
                 .withLeaseTtl(source.seconds("collector.call-list.lease-ttl", Duration.ofMinutes(2)));
         return new NodeConfig(hazelcast, store, crm, console, pbx, simulator, plan, rules, callList, agents, demo);
+    }
+
+    /**
+     * The gRPC port CRMs call, who may call it, and over what:
+     * <ul>
+     * <li>{@code collector.grpc.clients}: CRM clients, comma separated, each
+     *     {@code client-id:tenant-id:token-sha256=<SHA-256 of its bearer token, 64 hex digits>} or
+     *     {@code client-id:tenant-id:cert-cn=<common name of its client certificate>}; and/or
+     *     {@code collector.grpc.clients-file}: a file with one such entry per line ({@code #} comments).
+     *     With none, every call is the built-in caller of tenant "default", which is allowed only when
+     *     the port is bound to loopback; so without clients {@code collector.grpc.host} defaults to
+     *     127.0.0.1, with clients to 0.0.0.0.</li>
+     * <li>{@code collector.grpc.tls.cert-chain} and {@code collector.grpc.tls.private-key}: PEM files
+     *     (the key unencrypted PKCS#8) that turn TLS on; {@code collector.grpc.tls.client-ca}: a PEM CA
+     *     bundle that client certificates must chain to, which makes every client present one.</li>
+     * </ul>
+     */
+    static CrmBridgeSettings crmBridge(ConfigSource source) {
+        CrmClients clients;
+        try {
+            clients = CrmClients.parse(source.string(CrmClients.SETTING, ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting " + CrmClients.SETTING + ": " + e.getMessage(), e);
+        }
+        Optional<String> clientsFile = source.find(CrmClients.FILE_SETTING).filter(f -> !f.isEmpty());
+        if (clientsFile.isPresent()) {
+            try {
+                clients = clients.and(CrmClients.read(Path.of(clientsFile.get())));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("setting " + CrmClients.FILE_SETTING + ": " + e.getMessage(), e);
+            }
+        }
+        Optional<String> certChain = readableFile(source, "collector.grpc.tls.cert-chain");
+        Optional<String> privateKey = readableFile(source, "collector.grpc.tls.private-key");
+        Optional<String> clientCa = readableFile(source, "collector.grpc.tls.client-ca");
+        if (certChain.isPresent() != privateKey.isPresent()
+                || (clientCa.isPresent() && certChain.isEmpty())) {
+            throw new IllegalArgumentException("settings collector.grpc.tls.*: TLS needs both"
+                    + " collector.grpc.tls.cert-chain and collector.grpc.tls.private-key (client-ca only with them)");
+        }
+        Optional<ServerTls> tls = certChain.map(chain -> new ServerTls(Path.of(chain), Path.of(privateKey.get()),
+                clientCa.map(Path::of)));
+        return new CrmBridgeSettings(source.string("collector.grpc.host", clients.isEmpty() ? "127.0.0.1" : "0.0.0.0"),
+                source.integer("collector.grpc.port", 9090), Duration.ofSeconds(5), clients, tls);
+    }
+
+    private static Optional<String> readableFile(ConfigSource source, String key) {
+        Optional<String> file = source.find(key).filter(f -> !f.isEmpty());
+        if (file.isPresent() && !java.nio.file.Files.isReadable(Path.of(file.get()))) {
+            throw new IllegalArgumentException("setting " + key + ": the file " + file.get()
+                    + " does not exist or cannot be read");
+        }
+        return file;
     }
 
     private static <T> T campaign(java.util.function.Supplier<T> plan) {

@@ -14,13 +14,16 @@ import dev.collector.protos.v1.PromiseToPay;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Domain events as the CRM sees them on the wire (without a cursor: the feed assigns it). */
-final class OutcomeEvents {
+/**
+ * Domain events as the CRM sees them on the wire (without a cursor: the feed assigns it). Public
+ * for the case history, which shows the same attempts and outcomes the feed reported.
+ */
+public final class OutcomeEvents {
 
     private OutcomeEvents() {
     }
 
-    static OutcomeEvent attemptEnded(CallAttempt attempt) {
+    public static OutcomeEvent attemptEnded(CallAttempt attempt) {
         AttemptEnded.Builder ended = AttemptEnded.newBuilder()
                 .setAttemptId(attempt.attemptId())
                 .setCaseId(attempt.caseId())
@@ -38,7 +41,7 @@ final class OutcomeEvents {
                 .build();
     }
 
-    static OutcomeEvent outcomeRecorded(Outcome outcome) {
+    public static OutcomeEvent outcomeRecorded(Outcome outcome) {
         OutcomeRecorded.Builder recorded = OutcomeRecorded.newBuilder()
                 .setAttemptId(outcome.attemptId())
                 .setCaseId(outcome.caseId())

@@ -5,6 +5,9 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.Status;
+import dev.collector.crmbridge.auth.CampaignOwnership;
+import dev.collector.crmbridge.auth.Caller;
+import dev.collector.domain.campaign.CampaignDirectory;
 import dev.collector.protos.v1.OutcomeEvent;
 import dev.collector.protos.v1.OutcomeServiceGrpc;
 import dev.collector.protos.v1.StreamOutcomesRequest;
@@ -19,7 +22,8 @@ import java.util.concurrent.Executor;
 
 /**
  * {@code collector.v1.OutcomeService}: streams the {@link HazelcastCrmFeed} to CRMs, each from
- * the cursor it asks for, filtered by campaign, paced by the client's flow control.
+ * the cursor it asks for, filtered by campaign, paced by the client's flow control. A client sees
+ * only the events of its tenant's campaigns; asking for another tenant's campaign is refused.
  */
 public final class OutcomeStreaming extends OutcomeServiceGrpc.OutcomeServiceImplBase implements AutoCloseable {
 
@@ -27,20 +31,24 @@ public final class OutcomeStreaming extends OutcomeServiceGrpc.OutcomeServiceImp
     static final int BATCH_SIZE = 100;
 
     private final HazelcastCrmFeed feed;
+    private final CampaignOwnership ownership;
     private final Executor executor;
     private final Set<OutcomeSubscription> open = ConcurrentHashMap.newKeySet();
 
     /**
      * @param executor runs the per-stream steps (short, never blocking); each stream takes its
      *                 steps one at a time on it
+     * @param campaigns whose each campaign is: a client sees only its tenant's events
      */
-    public OutcomeStreaming(HazelcastCrmFeed feed, Executor executor) {
+    public OutcomeStreaming(HazelcastCrmFeed feed, CampaignDirectory campaigns, Executor executor) {
         this.feed = Objects.requireNonNull(feed, "feed");
+        this.ownership = new CampaignOwnership(campaigns);
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     @Override
     public void streamOutcomes(StreamOutcomesRequest request, StreamObserver<OutcomeEvent> responseObserver) {
+        Caller caller = Caller.current();
         Optional<FeedCursor> after = Optional.empty();
         if (!request.getAfterCursor().isEmpty()) {
             after = FeedCursor.decode(request.getAfterCursor());
@@ -61,7 +69,8 @@ public final class OutcomeStreaming extends OutcomeServiceGrpc.OutcomeServiceImp
         Optional<String> campaign = request.getCampaignId().isEmpty()
                 ? Optional.empty() : Optional.of(request.getCampaignId());
         OutcomeSubscription subscription = new OutcomeSubscription(
-                (ServerCallStreamObserver<OutcomeEvent>) responseObserver, feed.journal(), campaign, after,
+                (ServerCallStreamObserver<OutcomeEvent>) responseObserver, feed.journal(), campaign,
+                caller.tenantId(), ownership, after,
                 Math.min(BATCH_SIZE, feed.capacity()), MoreExecutors.newSequentialExecutor(executor), open::remove);
         open.add(subscription);
         subscription.start();

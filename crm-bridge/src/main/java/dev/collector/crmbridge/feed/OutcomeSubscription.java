@@ -9,11 +9,17 @@ import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.ringbuffer.ReadResultSet;
 import com.hazelcast.ringbuffer.Ringbuffer;
 import com.hazelcast.ringbuffer.StaleSequenceException;
+import dev.collector.crmbridge.auth.CampaignOwnership;
 import dev.collector.protos.v1.OutcomeEvent;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -26,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * and completes when they come; a client that does not keep up leaves the next read unissued
  * until gRPC reports it ready again. Every step runs on one sequential executor, so the state
  * below needs no lock and the observer is never called concurrently.
+ *
+ * <p>Only the subscriber's tenant's events are sent: a stream for one campaign starts once the
+ * campaign is known to be the tenant's; a stream of all campaigns looks up whose each batch's
+ * campaigns are before sending any of it.
  */
 final class OutcomeSubscription {
 
@@ -36,6 +46,8 @@ final class OutcomeSubscription {
     private final ServerCallStreamObserver<OutcomeEvent> client;
     private final Ringbuffer<byte[]> journal;
     private final Optional<String> campaignId;
+    private final String tenantId;
+    private final CampaignOwnership ownership;
     private final int batchSize;
     private final Executor sequential;
     private final Consumer<OutcomeSubscription> onEnd;
@@ -46,13 +58,17 @@ final class OutcomeSubscription {
     private boolean startAnywhere;
     private boolean reading;
     private boolean ended;
+    /** The campaign asked for is the tenant's (always, when none was asked for). */
+    private boolean admitted;
 
     OutcomeSubscription(ServerCallStreamObserver<OutcomeEvent> client, Ringbuffer<byte[]> journal,
-            Optional<String> campaignId, Optional<FeedCursor> after, int batchSize, Executor sequential,
-            Consumer<OutcomeSubscription> onEnd) {
+            Optional<String> campaignId, String tenantId, CampaignOwnership ownership, Optional<FeedCursor> after,
+            int batchSize, Executor sequential, Consumer<OutcomeSubscription> onEnd) {
         this.client = client;
         this.journal = journal;
         this.campaignId = campaignId;
+        this.tenantId = tenantId;
+        this.ownership = ownership;
         this.batchSize = batchSize;
         this.sequential = sequential;
         this.onEnd = onEnd;
@@ -64,7 +80,21 @@ final class OutcomeSubscription {
     void start() {
         client.setOnReadyHandler(() -> sequential.execute(this::pump));
         client.setOnCancelHandler(() -> sequential.execute(this::clientGone));
-        sequential.execute(this::pump);
+        if (campaignId.isEmpty()) {
+            admitted = true;
+            sequential.execute(this::pump);
+            return;
+        }
+        ownership.ownerOf(campaignId.get()).whenCompleteAsync((owner, failure) -> {
+            if (failure != null) {
+                lookupFailed(failure);
+            } else if (!owner.equals(tenantId)) {
+                endWith(CampaignOwnership.notYours("campaign " + campaignId.get()).getStatus());
+            } else {
+                admitted = true;
+                pump();
+            }
+        }, sequential);
     }
 
     /** Ends the stream from the server's side, e.g. on shutdown. */
@@ -73,7 +103,7 @@ final class OutcomeSubscription {
     }
 
     private void pump() {
-        if (ended) {
+        if (ended || !admitted) {
             return;
         }
         while (!unsent.isEmpty() && client.isReady()) {
@@ -106,6 +136,7 @@ final class OutcomeSubscription {
             return;
         }
         startAnywhere = false;
+        List<OutcomeEvent> events = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             OutcomeEvent event;
             try {
@@ -117,11 +148,47 @@ final class OutcomeSubscription {
                 return;
             }
             if (campaignId.isEmpty() || campaignId.get().equals(OutcomeEvents.campaignOf(event))) {
-                unsent.add(event.toBuilder().setCursor(new FeedCursor(batch.getSequence(i)).encode()).build());
+                events.add(event.toBuilder().setCursor(new FeedCursor(batch.getSequence(i)).encode()).build());
             }
         }
-        nextSequence = batch.getNextSequenceToReadFrom();
+        long next = batch.getNextSequenceToReadFrom();
+        if (campaignId.isPresent()) {
+            // Admitted: the campaign is the tenant's.
+            queue(events, Map.of(), next);
+            return;
+        }
+        Set<String> campaigns = new HashSet<>();
+        events.forEach(event -> campaigns.add(OutcomeEvents.campaignOf(event)));
+        // Still "reading" until the owners are known, so that no other read starts meanwhile.
+        reading = true;
+        ownership.ownersOf(campaigns).whenCompleteAsync((owners, lookupFailure) -> {
+            reading = false;
+            if (ended) {
+                return;
+            }
+            if (lookupFailure != null) {
+                lookupFailed(lookupFailure);
+                return;
+            }
+            queue(events, owners, next);
+        }, sequential);
+    }
+
+    /** @param owners the tenant of each event's campaign; empty when all are the subscriber's */
+    private void queue(List<OutcomeEvent> events, Map<String, String> owners, long next) {
+        for (OutcomeEvent event : events) {
+            if (owners.isEmpty() || tenantId.equals(owners.get(OutcomeEvents.campaignOf(event)))) {
+                unsent.add(event);
+            }
+        }
+        nextSequence = next;
         pump();
+    }
+
+    private void lookupFailed(Throwable failure) {
+        log.warn("Looking up whose campaigns the CRM feed's events are failed", failure);
+        endWith(io.grpc.Status.UNAVAILABLE.withDescription("the campaigns could not be read; resume with the"
+                + " last cursor"));
     }
 
     private void readFailed(Throwable failure) {

@@ -1,8 +1,11 @@
 package dev.collector.crmbridge.updates;
 
 import com.google.rpc.Code;
+import dev.collector.crmbridge.auth.CampaignOwnership;
+import dev.collector.crmbridge.auth.Caller;
 import dev.collector.crmbridge.intake.FieldChecks;
 import dev.collector.crmbridge.intake.Violation;
+import dev.collector.domain.campaign.CampaignDirectory;
 import dev.collector.domain.casework.CallList;
 import dev.collector.protos.v1.CancelCaseRequest;
 import dev.collector.protos.v1.CancelCaseResponse;
@@ -26,13 +29,18 @@ public final class CaseCancelling {
 
     private final CallList callList;
     private final CaseStatuses statuses;
+    private final CampaignOwnership ownership;
 
-    public CaseCancelling(CallList callList, CaseStatuses statuses) {
+    /** @param campaigns whose each campaign is: a CRM client cancels only its tenant's cases */
+    public CaseCancelling(CallList callList, CaseStatuses statuses, CampaignDirectory campaigns) {
         this.callList = Objects.requireNonNull(callList, "callList");
         this.statuses = Objects.requireNonNull(statuses, "statuses");
+        this.ownership = new CampaignOwnership(campaigns);
     }
 
     public void cancelCase(CancelCaseRequest request, StreamObserver<CancelCaseResponse> response) {
+        // Here, on the gRPC thread: the call's context does not follow into the stages below.
+        Caller caller = Caller.current();
         List<Violation> violations = new ArrayList<>();
         FieldChecks.required(request.getCaseId(), "case_id", "the id of the case to cancel", violations);
         FieldChecks.required(request.getReason(), "reason", "why the case is withdrawn, kept with it,", violations);
@@ -48,8 +56,9 @@ public final class CaseCancelling {
                     if (found.isEmpty()) {
                         throw Refusals.notFound(caseId);
                     }
-                    return callList.cancel(caseId, request.getReason());
+                    return ownership.requireOwnedBy(caller, found.get().campaignId(), "case " + caseId);
                 })
+                .thenCompose(owned -> callList.cancel(caseId, request.getReason()))
                 .thenCompose(cancelled -> statuses.of(caseId))
                 .whenComplete((status, failure) -> {
                     if (failure == null) {

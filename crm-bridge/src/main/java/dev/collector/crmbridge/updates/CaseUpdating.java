@@ -2,8 +2,11 @@ package dev.collector.crmbridge.updates;
 
 import com.google.rpc.Code;
 import dev.collector.compliance.ledger.ContactRestrictions;
+import dev.collector.crmbridge.auth.CampaignOwnership;
+import dev.collector.crmbridge.auth.Caller;
 import dev.collector.crmbridge.intake.FieldChecks;
 import dev.collector.crmbridge.intake.Violation;
+import dev.collector.domain.campaign.CampaignDirectory;
 import dev.collector.domain.casework.CallList;
 import dev.collector.domain.casework.Case;
 import dev.collector.protos.v1.UpdateCaseRequest;
@@ -41,18 +44,22 @@ public final class CaseUpdating {
     private final ContactRestrictions restrictions;
     private final AppliedUpdates applied;
     private final CaseStatuses statuses;
+    private final CampaignOwnership ownership;
     private final Clock clock;
 
+    /** @param campaigns whose each campaign is: a CRM client updates only its tenant's cases */
     public CaseUpdating(CallList callList, ContactRestrictions restrictions, AppliedUpdates applied,
-            CaseStatuses statuses, Clock clock) {
+            CaseStatuses statuses, CampaignDirectory campaigns, Clock clock) {
         this.callList = Objects.requireNonNull(callList, "callList");
         this.restrictions = Objects.requireNonNull(restrictions, "restrictions");
         this.applied = Objects.requireNonNull(applied, "applied");
         this.statuses = Objects.requireNonNull(statuses, "statuses");
+        this.ownership = new CampaignOwnership(campaigns);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public void updateCase(UpdateCaseRequest request, StreamObserver<UpdateCaseResponse> response) {
+        Caller caller = Caller.current();
         List<Violation> violations = new ArrayList<>();
         FieldChecks.required(request.getCaseId(), "case_id", "the id of the case to update", violations);
         FieldChecks.required(request.getUpdateId(), "update_id",
@@ -65,6 +72,12 @@ public final class CaseUpdating {
             return;
         }
         try {
+            // Outside the case's lock, so that another tenant's refused updates never keep its own waiting;
+            // and before a replay too, whose reply tells where the case stands.
+            Optional<Case> known = await(callList.find(request.getCaseId()));
+            if (known.isPresent()) {
+                ownedByCaller(known.get(), caller);
+            }
             UpdateCaseResponse reply = applied.whileUpdating(request.getCaseId(), () -> applyOnce(request));
             response.onNext(reply);
             response.onCompleted();
@@ -107,6 +120,17 @@ public final class CaseUpdating {
         log.info("Case {} updated ({}, update {}): now {}", caseId, request.getChangeCase(), request.getUpdateId(),
                 reply.getStatus());
         return reply;
+    }
+
+    private void ownedByCaller(Case aCase, Caller caller) {
+        try {
+            await(ownership.requireOwnedBy(caller, aCase.campaignId(), "case " + aCase.caseId()));
+        } catch (IllegalStateException failed) {
+            if (failed.getCause() instanceof StatusRuntimeException refused) {
+                throw refused;
+            }
+            throw failed;
+        }
     }
 
     private static <T> T await(CompletionStage<T> stage) {

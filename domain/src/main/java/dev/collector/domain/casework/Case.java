@@ -14,6 +14,8 @@ import java.util.Objects;
  *
  * @param priority higher is dialed first (the CRM's own ranking of the case)
  * @param phoneNumbers E.164 numbers in the order the CRM wants them tried
+ * @param version the CRM's version of the case (0 when it keeps none): an older version never
+ *                replaces a newer one, so a late retry cannot undo a change
  */
 public record Case(
         String caseId,
@@ -23,7 +25,14 @@ public record Case(
         List<String> phoneNumbers,
         ZoneId timeZone,
         int priority,
-        Instant receivedAt) implements Serializable {
+        Instant receivedAt,
+        long version) implements Serializable {
+
+    /** An unversioned case: each submission replaces the one before. */
+    public Case(String caseId, String campaignId, Debtor debtor, List<Claim> claims, List<String> phoneNumbers,
+            ZoneId timeZone, int priority, Instant receivedAt) {
+        this(caseId, campaignId, debtor, claims, phoneNumbers, timeZone, priority, receivedAt, 0);
+    }
 
     public Case {
         Objects.requireNonNull(caseId, "caseId");
@@ -36,6 +45,17 @@ public record Case(
         if (phoneNumbers.isEmpty()) {
             throw new IllegalArgumentException("a case needs at least one phone number");
         }
+        if (version < 0) {
+            throw new IllegalArgumentException("version must not be negative, got " + version);
+        }
+    }
+
+    /**
+     * Whether this submission may replace {@code held}: always when either is unversioned, else
+     * when it is not older (the same version again is a resend and changes nothing that matters).
+     */
+    public boolean mayReplace(Case held) {
+        return version == 0 || held.version == 0 || version >= held.version;
     }
 
     /** Everything the debtor owes on this case; claims of one case share one currency. */

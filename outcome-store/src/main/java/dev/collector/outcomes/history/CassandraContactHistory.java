@@ -36,7 +36,7 @@ import java.util.function.Function;
  */
 public final class CassandraContactHistory implements ContactHistory {
 
-    private static final String ATTEMPT_COLUMNS =
+    static final String ATTEMPT_COLUMNS =
             "attempt_id, case_id, campaign_id, phone_number, agent_id, dialed_at, answered_at, ended_at, result, "
                     + "hangup_cause";
 
@@ -189,7 +189,7 @@ public final class CassandraContactHistory implements ContactHistory {
         return row.setIdempotence(true).build();
     }
 
-    private static CallAttempt attemptFrom(Row row) {
+    static CallAttempt attemptFrom(Row row) {
         return new CallAttempt(
                 row.getString("attempt_id"),
                 row.getString("case_id"),
@@ -203,7 +203,7 @@ public final class CassandraContactHistory implements ContactHistory {
                 row.getInt("hangup_cause"));
     }
 
-    private static Outcome outcomeFrom(Row row) {
+    static Outcome outcomeFrom(Row row) {
         return new Outcome(
                 row.getString("attempt_id"),
                 row.getString("case_id"),

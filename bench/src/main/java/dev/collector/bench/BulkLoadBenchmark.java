@@ -1,0 +1,299 @@
+package dev.collector.bench;
+
+import com.google.type.Date;
+import com.google.type.Money;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import dev.collector.casequeue.CaseQueueSettings;
+import dev.collector.casequeue.HazelcastCallList;
+import dev.collector.casequeue.HazelcastMember;
+import dev.collector.casequeue.HazelcastSettings;
+import dev.collector.casequeue.campaigns.HazelcastCampaigns;
+import dev.collector.compliance.audit.InMemoryComplianceAudit;
+import dev.collector.crmbridge.CrmBridgeServer;
+import dev.collector.crmbridge.CrmBridgeSettings;
+import dev.collector.crmbridge.feed.HazelcastCrmFeed;
+import dev.collector.outcomes.OutcomeStore;
+import dev.collector.outcomes.OutcomeStoreSettings;
+import dev.collector.protos.v1.Campaign;
+import dev.collector.protos.v1.CampaignServiceGrpc;
+import dev.collector.protos.v1.Case;
+import dev.collector.protos.v1.CaseServiceGrpc;
+import dev.collector.protos.v1.Claim;
+import dev.collector.protos.v1.CreateCampaignRequest;
+import dev.collector.protos.v1.Debtor;
+import dev.collector.protos.v1.DialMode;
+import dev.collector.protos.v1.LoadCasesRequest;
+import dev.collector.protos.v1.LoadCasesResponse;
+import dev.collector.statestore.DurableMaps;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Bulk ingest of a call list through the CRM bridge: a gRPC client streams {@code LoadCases}
+ * batches over loopback into a node's call list (Hazelcast member, campaign queue), and the
+ * figures are cases per second end to end (first batch sent to last acknowledgement) and the
+ * JVM's peak heap.
+ *
+ * <p>Client and server share this JVM (the client holds only the batches in flight, a few MB),
+ * so the peak heap is the server's plus that. Two set-ups: {@code -DbulkLoad.durable=false}, the
+ * call list in memory only; {@code true} (the default), as the app runs it: a local Cassandra
+ * node started by this benchmark and the case map written through to it.
+ *
+ * <p>{@code mvn -B -q -pl bench exec:exec@bulk-load} (after {@code mvn -B -q install -DskipTests});
+ * options through {@code -DbulkLoad.jvmArgs="-DbulkLoad.cases=1000000 -DbulkLoad.batch=1000
+ * -DbulkLoad.inFlight=8 -DbulkLoad.durable=false"}.
+ */
+public final class BulkLoadBenchmark {
+
+    private static final String CAMPAIGN = "bulk-load";
+
+    private BulkLoadBenchmark() {
+    }
+
+    record Settings(int cases, int batch, int inFlight, boolean durable) {
+        static Settings fromSystemProperties() {
+            return new Settings(Integer.getInteger("bulkLoad.cases", 1_000_000),
+                    Integer.getInteger("bulkLoad.batch", 1000), Integer.getInteger("bulkLoad.inFlight", 8),
+                    Boolean.parseBoolean(System.getProperty("bulkLoad.durable", "true")));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path base = Path.of(args.length > 0 ? args[0] : "bench");
+        Settings settings = Settings.fromSystemProperties();
+        Runtime runtime = Runtime.getRuntime();
+        String machine = String.format(Locale.ROOT, "%d cores, %s %s, max heap %d MB, %s %s",
+                runtime.availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"), runtime.maxMemory() >> 20,
+                System.getProperty("os.name"), System.getProperty("os.arch"));
+        System.out.println("Machine: " + machine);
+        System.out.println("Settings: " + settings);
+
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            Config config = HazelcastMember.config(new HazelcastSettings("bulk-load-" + ProcessHandle.current().pid(),
+                    "127.0.0.1", 5991, List.of()));
+            CompletableFuture<OutcomeStore> store = null;
+            if (settings.durable()) {
+                Path dataDir = Files.createTempDirectory(base.toAbsolutePath().resolve("target"), "bulk-load-cassandra");
+                OutcomeStoreSettings storeSettings = OutcomeStoreSettings.fromProperties(Map.of(
+                        OutcomeStoreSettings.NODE_DATA_DIR, dataDir.toString(),
+                        OutcomeStoreSettings.NODE_CQL_PORT, "19242",
+                        OutcomeStoreSettings.NODE_STORAGE_PORT, "17200",
+                        OutcomeStoreSettings.NODE_SSL_STORAGE_PORT, "17201",
+                        OutcomeStoreSettings.NODE_JMX_PORT, "17299"));
+                long begin = System.nanoTime();
+                store = CompletableFuture.supplyAsync(() -> OutcomeStore.open(storeSettings));
+                DurableMaps.persist(config, store.thenApply(OutcomeStore::session), storeSettings.keyspace(),
+                        HazelcastCallList.CASES, HazelcastCallList.CONTACT_RECORDS, HazelcastCallList.DO_NOT_CALL,
+                        HazelcastCallList.CAMPAIGN_RULES, HazelcastCampaigns.CAMPAIGNS);
+                started.add(0, store.join());
+                System.out.printf(Locale.ROOT, "Cassandra node up in %.1f s (%s)%n", (System.nanoTime() - begin) / 1e9,
+                        dataDir);
+            }
+            HazelcastInstance hazelcast = HazelcastMember.start(config);
+            started.add(0, hazelcast::shutdown);
+            ExecutorService worker = Executors.newFixedThreadPool(4);
+            started.add(0, worker::shutdownNow);
+            HazelcastCallList callList = new HazelcastCallList(hazelcast, worker, CaseQueueSettings.defaults(),
+                    new InMemoryComplianceAudit(), Clock.systemUTC());
+            CrmBridgeServer server = CrmBridgeServer.start(CrmBridgeSettings.loopback(), callList, callList,
+                    new HazelcastCrmFeed(hazelcast, 1000), hazelcast, Clock.systemUTC());
+            started.add(0, server);
+            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+            started.add(0, () -> channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS));
+            CampaignServiceGrpc.newBlockingStub(channel).createCampaign(CreateCampaignRequest.newBuilder()
+                    .setCampaign(Campaign.newBuilder().setCampaignId(CAMPAIGN).setDialMode(DialMode.DIAL_MODE_PREDICTIVE))
+                    .build());
+
+            HeapWatch heap = new HeapWatch();
+            heap.start();
+            Result result = load(channel, settings);
+            heap.stop();
+            int waiting = callList.waiting(CAMPAIGN).toCompletableFuture().get();
+            System.gc();
+            long retainedMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+
+            String report = String.format(Locale.ROOT, """
+                    ## Bulk load: %,d cases over gRPC LoadCases (%s)
+
+                    Machine: %s
+                    Batches of %d, %d in flight; %s.
+
+                    | figure | value |
+                    |---|---|
+                    | cases acknowledged | %,d (rejected %,d) |
+                    | wall time | %.1f s |
+                    | **cases per second** | **%,.0f** |
+                    | batch acknowledgement p50 / p99 / max | %.0f / %.0f / %.0f ms |
+                    | peak heap (sampled every 50 ms) | %,d MB |
+                    | heap retained after load (after GC) | %,d MB |
+                    | waiting in the campaign queue | %,d |
+                    """, settings.cases(), settings.durable() ? "durable: case map written through to Cassandra"
+                            : "in memory", machine, settings.batch(), settings.inFlight(),
+                    settings.durable() ? "local Cassandra node (512 MB heap) in its own JVM" : "no Cassandra",
+                    result.accepted(), result.rejected(), result.seconds(), result.accepted() / result.seconds(),
+                    result.p50(), result.p99(), result.max(), heap.peakMb(), retainedMb, waiting);
+            System.out.println(report);
+            Path out = base.resolve("results");
+            Files.createDirectories(out);
+            Path file = out.resolve(settings.durable() ? "bulk-load-durable.md" : "bulk-load-memory.md");
+            Files.writeString(file, report);
+            System.out.println("Wrote " + file);
+        } finally {
+            for (AutoCloseable closeable : started) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    System.err.println("closing: " + e);
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    record Result(long accepted, long rejected, double seconds, double p50, double p99, double max) {
+    }
+
+    /** Streams the cases with at most {@code inFlight} unacknowledged batches, as a CRM's loader would. */
+    static Result load(ManagedChannel channel, Settings settings) throws Exception {
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
+        int batches = (settings.cases() + settings.batch() - 1) / settings.batch();
+        long[] sentAt = new long[batches];
+        double[] latencies = new double[batches];
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Object lock = new Object();
+        long begin = System.nanoTime();
+        ClientResponseObserver<LoadCasesRequest, LoadCasesResponse> observer = new ClientResponseObserver<>() {
+            private ClientCallStreamObserver<LoadCasesRequest> requests;
+            private int next;
+            private int acked;
+            private long printedAt = begin;
+
+            @Override
+            public void beforeStart(ClientCallStreamObserver<LoadCasesRequest> stream) {
+                requests = stream;
+                stream.setOnReadyHandler(this::send);
+            }
+
+            private void send() {
+                synchronized (lock) {
+                    while (next < batches && next - acked < settings.inFlight() && requests.isReady()) {
+                        int from = next * settings.batch();
+                        int to = Math.min(settings.cases(), from + settings.batch());
+                        LoadCasesRequest.Builder batch = LoadCasesRequest.newBuilder().setBatchId("b" + next);
+                        for (int i = from; i < to; i++) {
+                            batch.addCases(aCase(i));
+                        }
+                        sentAt[next] = System.nanoTime();
+                        requests.onNext(batch.build());
+                        next++;
+                    }
+                    if (next == batches && acked == batches) {
+                        requests.onCompleted();
+                    }
+                }
+            }
+
+            @Override
+            public void onNext(LoadCasesResponse ack) {
+                synchronized (lock) {
+                    int index = Integer.parseInt(ack.getBatchId().substring(1));
+                    latencies[index] = (System.nanoTime() - sentAt[index]) / 1e6;
+                    accepted.addAndGet(ack.getAcceptedCount());
+                    rejected.addAndGet(ack.getRejectedCount());
+                    acked++;
+                    long now = System.nanoTime();
+                    if (now - printedAt > 5_000_000_000L) {
+                        printedAt = now;
+                        System.out.printf(Locale.ROOT, "  %,d acknowledged (%.0f/s)%n", accepted.get(),
+                                accepted.get() / ((now - begin) / 1e9));
+                    }
+                }
+                send();
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                done.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {
+                done.complete(null);
+            }
+        };
+        CaseServiceGrpc.newStub(channel).loadCases(observer);
+        done.get(1, TimeUnit.HOURS);
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        double[] sorted = latencies.clone();
+        java.util.Arrays.sort(sorted);
+        return new Result(accepted.get(), rejected.get(), seconds, sorted[sorted.length / 2],
+                sorted[(int) Math.min(sorted.length - 1, Math.round(sorted.length * 0.99))], sorted[sorted.length - 1]);
+    }
+
+    static Case aCase(int i) {
+        return Case.newBuilder()
+                .setCaseId("bulk-" + i)
+                .setCampaignId(CAMPAIGN)
+                .setDebtor(Debtor.newBuilder().setDebtorId("debtor-" + i).setName("Debtor " + i))
+                .addClaims(Claim.newBuilder().setClaimId("claim-" + i)
+                        .setAmountDue(Money.newBuilder().setCurrencyCode("CZK").setUnits(1000 + i % 50_000)
+                                .setNanos((i % 100) * 10_000_000))
+                        .setDueDate(Date.newBuilder().setYear(2026).setMonth(1 + i % 10).setDay(1 + i % 28)))
+                .addPhoneNumbers("+4206" + (10_000_000 + i % 90_000_000))
+                .setTimeZone("Europe/Prague")
+                .setPriority(i % 10)
+                .build();
+    }
+
+    /** Samples the used heap; the peak between start and stop. */
+    static final class HeapWatch {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running = true;
+        private final Thread thread = new Thread(() -> {
+            while (running) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-watch");
+
+        void start() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        long peakMb() {
+            return peak.get() >> 20;
+        }
+    }
+}

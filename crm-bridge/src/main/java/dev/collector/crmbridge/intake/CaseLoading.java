@@ -1,0 +1,262 @@
+package dev.collector.crmbridge.intake;
+
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.Status;
+import dev.collector.crmbridge.auth.Caller;
+import dev.collector.domain.campaign.CampaignDirectory;
+import dev.collector.domain.casework.Admission;
+import dev.collector.domain.casework.CallList;
+import dev.collector.domain.casework.Case;
+import dev.collector.protos.v1.LoadCasesRequest;
+import dev.collector.protos.v1.LoadCasesResponse;
+import dev.collector.protos.v1.RejectedCase;
+import dev.collector.protos.v1.RejectionReason;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code collector.v1.CaseService.LoadCases}: a CRM streams its call list in batches and gets one
+ * acknowledgement per batch, in order, naming every case that was not admitted and why.
+ *
+ * <p>Batches are admitted one after the other, so that equal ranks queue in the order the CRM
+ * sent them. While one batch is admitted the next ones are already read and validated: the
+ * stream asks gRPC for {@value #BATCHES_READ_AHEAD} batches ahead, and for one more each time a
+ * batch is acknowledged, which is how a client that outruns the call list is slowed down
+ * (flow control) instead of filling this server's heap.
+ */
+public final class CaseLoading {
+
+    public static final int MAX_CASES_PER_BATCH = CaseSubmission.MAX_CASES_PER_REQUEST;
+    public static final long MAX_CASES_PER_STREAM = 5_000_000;
+    static final int BATCHES_READ_AHEAD = 4;
+
+    private static final Logger log = LoggerFactory.getLogger(CaseLoading.class);
+
+    private final CallList callList;
+    private final CaseValidator validator;
+    private final CampaignDirectory campaigns;
+
+    public CaseLoading(CallList callList, CaseValidator validator, CampaignDirectory campaigns) {
+        this.callList = Objects.requireNonNull(callList, "callList");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+    }
+
+    public StreamObserver<LoadCasesRequest> loadCases(StreamObserver<LoadCasesResponse> response) {
+        ServerCallStreamObserver<LoadCasesResponse> acks = (ServerCallStreamObserver<LoadCasesResponse>) response;
+        acks.disableAutoRequest();
+        Load load = new Load(acks, new CampaignAccess(campaigns, Caller.current().tenantId()));
+        acks.request(BATCHES_READ_AHEAD);
+        return load;
+    }
+
+    /** One stream: its batches in order, its running totals. */
+    private final class Load implements StreamObserver<LoadCasesRequest> {
+
+        private final ServerCallStreamObserver<LoadCasesResponse> acks;
+        private final CampaignAccess access;
+        private final AtomicBoolean ended = new AtomicBoolean();
+        /** Completes when the last batch received so far has been acknowledged. */
+        private CompletableFuture<Void> acknowledged = CompletableFuture.completedFuture(null);
+        private long received;
+        /** Set on the gRPC thread when the stream passed its case limit: later batches are ignored. */
+        private boolean overLimit;
+        private long acceptedTotal;
+
+        Load(ServerCallStreamObserver<LoadCasesResponse> acks, CampaignAccess access) {
+            this.acks = acks;
+            this.access = access;
+        }
+
+        @Override
+        public void onNext(LoadCasesRequest batch) {
+            if (overLimit || ended.get()) {
+                return;
+            }
+            received += batch.getCasesCount();
+            if (received > MAX_CASES_PER_STREAM) {
+                overLimit = true;
+                acknowledged.whenComplete((done, failure) -> end(Code.RESOURCE_EXHAUSTED, "more than "
+                        + MAX_CASES_PER_STREAM + " cases on one stream; batches up to \"" + batch.getBatchId()
+                        + "\" (excluded) were acknowledged, open a new stream for the rest"));
+                return;
+            }
+            // gRPC calls onNext one batch at a time: validation runs here, overlapping the
+            // admission of the batches before, and the chain keeps admissions in stream order.
+            Checked checked = check(batch);
+            acknowledged = acknowledged
+                    .thenCompose(previous -> admit(checked))
+                    .thenAccept(ack -> {
+                        if (!ended.get()) {
+                            acks.onNext(ack);
+                            acks.request(1);
+                        }
+                    })
+                    .exceptionally(failure -> {
+                        log.warn("Call list failed during bulk load at batch {}", batch.getBatchId(), failure);
+                        end(Code.UNAVAILABLE, "the call list is unavailable; batches up to \"" + batch.getBatchId()
+                                + "\" (excluded) were acknowledged, resending the others is harmless");
+                        throw new IllegalStateException("load ended", failure);
+                    });
+        }
+
+        @Override
+        public void onError(Throwable cancelled) {
+            // The client went away: what was admitted stays, the rest was never acknowledged.
+            ended.set(true);
+        }
+
+        @Override
+        public void onCompleted() {
+            if (overLimit) {
+                return;
+            }
+            acknowledged.thenRun(() -> {
+                if (ended.compareAndSet(false, true)) {
+                    acks.onCompleted();
+                }
+            });
+        }
+
+        private CompletionStage<LoadCasesResponse> admit(Checked checked) {
+            if (checked.valid().isEmpty()) {
+                return CompletableFuture.completedFuture(ack(checked, List.of()));
+            }
+            return access.learn(checked.campaignIds()).thenCompose(known -> {
+                List<Case> admissible = new ArrayList<>(checked.valid().size());
+                for (Map.Entry<Integer, Case> entry : checked.valid().entrySet()) {
+                    Case aCase = entry.getValue();
+                    CampaignAccess.Verdict verdict = access.verdictOn(aCase.campaignId());
+                    if (verdict == CampaignAccess.Verdict.OPEN) {
+                        admissible.add(aCase);
+                    } else {
+                        checked.reject(entry.getKey(), aCase.caseId(), verdict == CampaignAccess.Verdict.OTHER_TENANT
+                                        ? RejectionReason.REJECTION_REASON_PERMISSION_DENIED
+                                        : RejectionReason.REJECTION_REASON_CAMPAIGN_NOT_OPEN,
+                                "campaign_id", verdict == CampaignAccess.Verdict.OTHER_TENANT
+                                        ? "not a campaign of yours"
+                                        : "no open campaign \"" + aCase.campaignId() + "\"; create it first");
+                    }
+                }
+                if (admissible.isEmpty()) {
+                    return CompletableFuture.completedFuture(ack(checked, List.of()));
+                }
+                return callList.admitAll(admissible, access::ownsHeld)
+                        .thenApply(admissions -> ack(checked, admissions));
+            });
+        }
+
+        private LoadCasesResponse ack(Checked checked, List<Admission> admissions) {
+            Map<String, Integer> indexOf = new HashMap<>(checked.valid().size() * 2);
+            checked.valid().forEach((index, aCase) -> indexOf.put(aCase.caseId(), index));
+            int accepted = 0;
+            for (Admission admission : admissions) {
+                int index = indexOf.get(admission.caseId());
+                if (admission instanceof Admission.Admitted) {
+                    accepted++;
+                } else if (admission instanceof Admission.StaleVersion stale) {
+                    checked.reject(index, stale.caseId(), RejectionReason.REJECTION_REASON_STALE_VERSION, "version",
+                            "version " + stale.submittedVersion() + " is older than version " + stale.heldVersion()
+                                    + " already held; the held case stays");
+                } else {
+                    checked.reject(index, admission.caseId(), RejectionReason.REJECTION_REASON_PERMISSION_DENIED,
+                            "case_id", "the case id is taken by a case that is not yours");
+                }
+            }
+            acceptedTotal += accepted;
+            return LoadCasesResponse.newBuilder()
+                    .setBatchId(checked.batchId())
+                    .setAcceptedCount(accepted)
+                    .addAllRejected(checked.rejectedInOrder())
+                    .setAcceptedTotal(acceptedTotal)
+                    .build();
+        }
+
+        private void end(Code code, String message) {
+            if (ended.getAndSet(true)) {
+                return;
+            }
+            acks.onError(StatusProto.toStatusRuntimeException(
+                    Status.newBuilder().setCode(code.getNumber()).setMessage(message).build()));
+        }
+    }
+
+    /** Field-level checks of one batch, before anything is admitted. */
+    private Checked check(LoadCasesRequest batch) {
+        Checked checked = new Checked(batch.getBatchId());
+        int count = batch.getCasesCount();
+        if (batch.getBatchId().isBlank() || count > MAX_CASES_PER_BATCH) {
+            String field = batch.getBatchId().isBlank() ? "batch_id" : "cases";
+            String reason = batch.getBatchId().isBlank()
+                    ? "required: the id the acknowledgement echoes"
+                    : count + " cases in one batch; send at most " + MAX_CASES_PER_BATCH;
+            for (int i = 0; i < count; i++) {
+                checked.reject(i, batch.getCases(i).getCaseId(), RejectionReason.REJECTION_REASON_INVALID, field, reason);
+            }
+            return checked;
+        }
+        Map<String, Integer> firstIndexOfId = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            dev.collector.protos.v1.Case wire = batch.getCases(i);
+            List<Violation> violations = new ArrayList<>();
+            Integer earlier = wire.getCaseId().isBlank() ? null : firstIndexOfId.putIfAbsent(wire.getCaseId(), i);
+            if (earlier != null) {
+                violations.add(new Violation("case_id", "\"" + wire.getCaseId() + "\" is also the id of case "
+                        + earlier + " of this batch; a batch may carry each case once"));
+            }
+            Validation validation = validator.validate(wire, "");
+            if (validation instanceof Validation.Invalid invalid) {
+                invalid.violations().forEach(v -> violations.add(new Violation(v.field().substring(1), v.reason())));
+            }
+            if (violations.isEmpty()) {
+                checked.valid().put(i, ((Validation.Valid) validation).aCase());
+            } else {
+                checked.reject(i, wire.getCaseId(), RejectionReason.REJECTION_REASON_INVALID, violations);
+            }
+        }
+        return checked;
+    }
+
+    /** A batch after validation: the valid cases by index, the rejections so far. */
+    private record Checked(String batchId, Map<Integer, Case> valid, Map<Integer, RejectedCase> rejected) {
+
+        Checked(String batchId) {
+            this(batchId, new java.util.TreeMap<>(), new java.util.TreeMap<>());
+        }
+
+        Set<String> campaignIds() {
+            Set<String> ids = new LinkedHashSet<>();
+            valid.values().forEach(c -> ids.add(c.campaignId()));
+            return ids;
+        }
+
+        void reject(int index, String caseId, RejectionReason reason, String field, String description) {
+            reject(index, caseId, reason, List.of(new Violation(field, description)));
+        }
+
+        void reject(int index, String caseId, RejectionReason reason, List<Violation> violations) {
+            RejectedCase.Builder rejection = RejectedCase.newBuilder().setIndex(index).setCaseId(caseId).setReason(reason);
+            violations.forEach(v -> rejection.addViolations(BadRequest.FieldViolation.newBuilder()
+                    .setField(v.field()).setDescription(v.reason())));
+            rejected.put(index, rejection.build());
+        }
+
+        List<RejectedCase> rejectedInOrder() {
+            return List.copyOf(rejected.values());
+        }
+    }
+}
