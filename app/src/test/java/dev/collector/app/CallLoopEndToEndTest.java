@@ -128,6 +128,7 @@ class CallLoopEndToEndTest {
             OutcomeServiceGrpc.newStub(channel).streamOutcomes(
                     StreamOutcomesRequest.newBuilder().setCampaignId(CAMPAIGN).build(), collectInto(heard));
             List<DemoDebtors.DemoCase> cases = DemoDebtors.generate(CASES, 2026, LocalDate.now());
+            crm.createCampaign(config.campaignRules());
 
             assertThat(crm.submit(CAMPAIGN, cases).getAcceptedCaseIdsCount()).isEqualTo(CASES);
 

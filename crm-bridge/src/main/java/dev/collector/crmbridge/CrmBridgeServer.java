@@ -137,7 +137,7 @@ public final class CrmBridgeServer implements AutoCloseable {
         CaseStatuses statuses = new CaseStatuses(hazelcast);
         Server server = builder
                 .addService(new CaseEndpoint(
-                        new CaseSubmission(callList, new CaseValidator(clock)),
+                        new CaseSubmission(callList, new CaseValidator(clock), campaigns),
                         new CaseUpdating(callList, restrictions, new AppliedUpdates(hazelcast), statuses, campaigns,
                                 clock),
                         new CaseCancelling(callList, statuses, campaigns),

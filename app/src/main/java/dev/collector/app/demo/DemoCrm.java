@@ -2,9 +2,18 @@ package dev.collector.app.demo;
 
 import com.google.type.Date;
 import com.google.type.Money;
+import dev.collector.compliance.rules.CampaignRules;
+import dev.collector.compliance.rules.ContactRules;
+import dev.collector.compliance.window.CallingWindow;
+import dev.collector.protos.v1.CallingRules;
+import dev.collector.protos.v1.Campaign;
+import dev.collector.protos.v1.CampaignServiceGrpc;
 import dev.collector.protos.v1.CaseServiceGrpc;
 import dev.collector.protos.v1.Claim;
+import dev.collector.protos.v1.ContactLimits;
+import dev.collector.protos.v1.CreateCampaignRequest;
 import dev.collector.protos.v1.Debtor;
+import dev.collector.protos.v1.DialMode;
 import dev.collector.protos.v1.OutcomeEvent;
 import dev.collector.protos.v1.OutcomeServiceGrpc;
 import dev.collector.protos.v1.StreamOutcomesRequest;
@@ -12,19 +21,30 @@ import dev.collector.protos.v1.SubmitCasesRequest;
 import dev.collector.protos.v1.SubmitCasesResponse;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The demo's stand-in for a bank's CRM: a plain gRPC client of Collector's public API. It submits
- * a call list and follows the outcome stream, as a real CRM integration would.
+ * The demo's stand-in for a bank's CRM: a plain gRPC client of Collector's public API. It creates
+ * its campaign, submits a call list and follows the outcome stream, as a real CRM integration
+ * would.
  */
 public final class DemoCrm implements AutoCloseable {
+
+    public static final String DISPLAY_NAME = "Demo campaign";
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     private final ManagedChannel channel;
     private final AtomicLong attemptsEnded = new AtomicLong();
@@ -33,6 +53,30 @@ public final class DemoCrm implements AutoCloseable {
 
     public DemoCrm(String host, int port) {
         this.channel = ManagedChannelBuilder.forAddress(host, port).usePlaintext().build();
+    }
+
+    /**
+     * Creates the campaign the cases are submitted to, progressive, with the node's configured
+     * calling rules: a campaign created without rules gets the strictest ones, which would close
+     * the demo's around-the-clock window. A campaign that already exists (a restart: campaigns are
+     * stored) is left as it is; the node defines the configured rules again when it starts.
+     *
+     * @param rules the configured rules; their campaign id is the campaign's
+     */
+    public void createCampaign(CampaignRules rules) {
+        try {
+            CampaignServiceGrpc.newBlockingStub(channel).createCampaign(CreateCampaignRequest.newBuilder()
+                    .setCampaign(Campaign.newBuilder()
+                            .setCampaignId(rules.campaignId())
+                            .setDisplayName(DISPLAY_NAME)
+                            .setDialMode(DialMode.DIAL_MODE_PROGRESSIVE)
+                            .setCallingRules(callingRules(rules)))
+                    .build());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
+                throw e;
+            }
+        }
     }
 
     public SubmitCasesResponse submit(String campaignId, List<DemoDebtors.DemoCase> cases) {
@@ -91,6 +135,35 @@ public final class DemoCrm implements AutoCloseable {
                     .setDueDate(date(claim.dueDate())));
         }
         return builder.build();
+    }
+
+    static CallingRules callingRules(CampaignRules rules) {
+        CallingRules.Builder wire = CallingRules.newBuilder().setDefaults(limits(rules.defaults()));
+        for (Map.Entry<String, ContactRules> country : new TreeMap<>(rules.byCountry()).entrySet()) {
+            wire.putByCountry(country.getKey(), limits(country.getValue()));
+        }
+        return wire.build();
+    }
+
+    private static ContactLimits limits(ContactRules rules) {
+        return ContactLimits.newBuilder()
+                .setCallingWindow(window(rules.window()))
+                .setMaxAttemptsPerDebt(rules.maxAttemptsPerDebt())
+                .setAttemptPeriodDays((int) rules.attemptPeriod().toDays())
+                .setQuietAfterConversationDays((int) rules.quietAfterConversation().toDays())
+                .setAbandonLockoutHours((int) rules.abandonLockout().toHours())
+                .build();
+    }
+
+    private static dev.collector.protos.v1.CallingWindow window(CallingWindow window) {
+        var wire = dev.collector.protos.v1.CallingWindow.newBuilder()
+                .setOpens(window.opens().format(HOURS_MINUTES))
+                .setCloses(window.closes().equals(LocalTime.MAX) ? "24:00" : window.closes().format(HOURS_MINUTES));
+        // Every day is sent as none.
+        if (window.days().size() < DayOfWeek.values().length) {
+            window.days().stream().sorted().forEach(day -> wire.addDaysValue(day.getValue()));
+        }
+        return wire.build();
     }
 
     static Money money(BigDecimal amount, String currency) {

@@ -42,6 +42,7 @@ public final class DemoRun implements AutoCloseable {
         NodeConfig.DemoConfig demo = config.demo();
         String campaign = config.dialPlan().campaignId();
         DemoCrm crm = new DemoCrm("127.0.0.1", node.grpcPort());
+        crm.createCampaign(config.campaignRules());
         SubmitCasesResponse accepted = crm.submit(campaign,
                 DemoDebtors.generate(demo.cases(), demo.seed(), LocalDate.now(), runTag()));
         crm.followOutcomes(campaign);

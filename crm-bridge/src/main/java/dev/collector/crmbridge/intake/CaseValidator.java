@@ -48,6 +48,11 @@ public final class CaseValidator {
         checkPhoneNumbers(wire.getPhoneNumbersList(), path + ".phone_numbers", violations);
         Optional<ZoneId> zone = timeZone(wire.getTimeZone(), wire.getPhoneNumbersList(), path + ".time_zone", violations);
         List<Claim> claims = claims(wire.getClaimsList(), path + ".claims", violations);
+        if (wire.getVersion() < 0) {
+            violations.add(new Violation(path + ".version", "must not be negative (0 means unversioned), got "
+                    + wire.getVersion()));
+        }
+        checkSizes(wire, path, violations);
 
         if (!violations.isEmpty()) {
             return new Validation.Invalid(violations);
@@ -60,7 +65,30 @@ public final class CaseValidator {
                 wire.getPhoneNumbersList(),
                 zone.orElseThrow(),
                 wire.getPriority(),
-                clock.instant()));
+                clock.instant(),
+                wire.getVersion()));
+    }
+
+    /** Ids and names a person would still read; number and claim counts no real case reaches. */
+    static final int MAX_ID_LENGTH = 128;
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_PHONE_NUMBERS = 10;
+    static final int MAX_CLAIMS = 200;
+
+    private static void checkSizes(dev.collector.protos.v1.Case wire, String path, List<Violation> violations) {
+        atMost(wire.getCaseId().length(), MAX_ID_LENGTH, path + ".case_id", "characters", violations);
+        atMost(wire.getCampaignId().length(), MAX_ID_LENGTH, path + ".campaign_id", "characters", violations);
+        atMost(wire.getDebtor().getDebtorId().length(), MAX_ID_LENGTH, path + ".debtor.debtor_id", "characters",
+                violations);
+        atMost(wire.getDebtor().getName().length(), MAX_NAME_LENGTH, path + ".debtor.name", "characters", violations);
+        atMost(wire.getPhoneNumbersCount(), MAX_PHONE_NUMBERS, path + ".phone_numbers", "numbers", violations);
+        atMost(wire.getClaimsCount(), MAX_CLAIMS, path + ".claims", "claims", violations);
+    }
+
+    private static void atMost(int size, int limit, String field, String unit, List<Violation> violations) {
+        if (size > limit) {
+            violations.add(new Violation(field, size + " " + unit + "; at most " + limit + " are taken"));
+        }
     }
 
     private static void checkPhoneNumbers(List<String> numbers, String field, List<Violation> violations) {
