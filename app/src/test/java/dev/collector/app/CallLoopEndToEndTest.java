@@ -222,6 +222,14 @@ class CallLoopEndToEndTest {
         node = CollectorNode.start(config);
         for (Map.Entry<String, CaseEntry> was : before.entrySet()) {
             CaseEntry now = entry(was.getKey());
+            boolean retryDueByNow = was.getValue().status() == CaseStatus.SCHEDULED
+                    && was.getValue().dueAt().map(due -> !due.isAfter(java.time.Instant.now())).orElse(false);
+            if (retryDueByNow && now.status() == CaseStatus.WAITING) {
+                // A short retry (a wrong party's next number, 1 min) fell due during a slow
+                // restart and the maintenance promoted it: the stored schedule did its job.
+                assertThat(now.attempts()).as(was.getKey()).isEqualTo(1);
+                continue;
+            }
             assertThat(now.status()).as(was.getKey()).isEqualTo(was.getValue().status());
             assertThat(now.dueAt()).as(was.getKey()).isEqualTo(was.getValue().dueAt());
             assertThat(now.reason()).as(was.getKey()).isEqualTo(was.getValue().reason());

@@ -103,7 +103,7 @@ public final class CaseSubmission {
                 return;
             }
             if (!submission.otherTenants.isEmpty()) {
-                log.info("Refused a request of tenant {}: {} name campaigns of another tenant", tenantId,
+                log.info("Refused a request of tenant {}: {} in campaigns of another tenant", tenantId,
                         submission.otherTenants);
                 response.onError(StatusProto.toStatusRuntimeException(Status.newBuilder()
                         .setCode(Code.PERMISSION_DENIED_VALUE)
