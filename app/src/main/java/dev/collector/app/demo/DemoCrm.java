@@ -3,14 +3,11 @@ package dev.collector.app.demo;
 import com.google.type.Date;
 import com.google.type.Money;
 import dev.collector.compliance.rules.CampaignRules;
-import dev.collector.compliance.rules.ContactRules;
-import dev.collector.compliance.window.CallingWindow;
-import dev.collector.protos.v1.CallingRules;
+import dev.collector.crmbridge.campaigns.CampaignMessages;
 import dev.collector.protos.v1.Campaign;
 import dev.collector.protos.v1.CampaignServiceGrpc;
 import dev.collector.protos.v1.CaseServiceGrpc;
 import dev.collector.protos.v1.Claim;
-import dev.collector.protos.v1.ContactLimits;
 import dev.collector.protos.v1.CreateCampaignRequest;
 import dev.collector.protos.v1.Debtor;
 import dev.collector.protos.v1.DialMode;
@@ -25,10 +22,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +38,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DemoCrm implements AutoCloseable {
 
     public static final String DISPLAY_NAME = "Demo campaign";
-    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     private final ManagedChannel channel;
     private final AtomicLong attemptsEnded = new AtomicLong();
@@ -70,7 +63,7 @@ public final class DemoCrm implements AutoCloseable {
                             .setCampaignId(rules.campaignId())
                             .setDisplayName(DISPLAY_NAME)
                             .setDialMode(DialMode.DIAL_MODE_PROGRESSIVE)
-                            .setCallingRules(callingRules(rules)))
+                            .setCallingRules(CampaignMessages.callingRules(rules)))
                     .build());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
@@ -116,8 +109,8 @@ public final class DemoCrm implements AutoCloseable {
         return attemptsEnded.get();
     }
 
-    public java.util.Map<String, Long> outcomesByDisposition() {
-        return new java.util.TreeMap<>(outcomesByDisposition);
+    public Map<String, Long> outcomesByDisposition() {
+        return new TreeMap<>(outcomesByDisposition);
     }
 
     static dev.collector.protos.v1.Case toProto(String campaignId, DemoDebtors.DemoCase c) {
@@ -135,35 +128,6 @@ public final class DemoCrm implements AutoCloseable {
                     .setDueDate(date(claim.dueDate())));
         }
         return builder.build();
-    }
-
-    static CallingRules callingRules(CampaignRules rules) {
-        CallingRules.Builder wire = CallingRules.newBuilder().setDefaults(limits(rules.defaults()));
-        for (Map.Entry<String, ContactRules> country : new TreeMap<>(rules.byCountry()).entrySet()) {
-            wire.putByCountry(country.getKey(), limits(country.getValue()));
-        }
-        return wire.build();
-    }
-
-    private static ContactLimits limits(ContactRules rules) {
-        return ContactLimits.newBuilder()
-                .setCallingWindow(window(rules.window()))
-                .setMaxAttemptsPerDebt(rules.maxAttemptsPerDebt())
-                .setAttemptPeriodDays((int) rules.attemptPeriod().toDays())
-                .setQuietAfterConversationDays((int) rules.quietAfterConversation().toDays())
-                .setAbandonLockoutHours((int) rules.abandonLockout().toHours())
-                .build();
-    }
-
-    private static dev.collector.protos.v1.CallingWindow window(CallingWindow window) {
-        var wire = dev.collector.protos.v1.CallingWindow.newBuilder()
-                .setOpens(window.opens().format(HOURS_MINUTES))
-                .setCloses(window.closes().equals(LocalTime.MAX) ? "24:00" : window.closes().format(HOURS_MINUTES));
-        // Every day is sent as none.
-        if (window.days().size() < DayOfWeek.values().length) {
-            window.days().stream().sorted().forEach(day -> wire.addDaysValue(day.getValue()));
-        }
-        return wire.build();
     }
 
     static Money money(BigDecimal amount, String currency) {

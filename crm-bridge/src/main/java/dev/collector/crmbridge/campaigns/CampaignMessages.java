@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * Campaigns as the wire shows them: the rules the guard applies, every limit spelled out (a CRM
  * sees 7, not the 0 it may have sent).
  */
-final class CampaignMessages {
+public final class CampaignMessages {
 
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -68,7 +68,8 @@ final class CampaignMessages {
         }
     }
 
-    private static CallingRules callingRules(CampaignRules rules) {
+    /** The rules as a CRM would send them (also how the demo CRM creates its campaign). */
+    public static CallingRules callingRules(CampaignRules rules) {
         CallingRules.Builder wire = CallingRules.newBuilder().setDefaults(limits(rules.defaults()));
         for (Map.Entry<String, ContactRules> country : new TreeMap<>(rules.byCountry()).entrySet()) {
             wire.putByCountry(country.getKey(), limits(country.getValue()));

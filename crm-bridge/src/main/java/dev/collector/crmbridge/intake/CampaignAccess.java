@@ -1,5 +1,6 @@
 package dev.collector.crmbridge.intake;
 
+import dev.collector.crmbridge.auth.CrmClients;
 import dev.collector.domain.campaign.Campaign;
 import dev.collector.domain.campaign.CampaignDirectory;
 import dev.collector.domain.casework.Case;
@@ -16,9 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * request or stream (a bulk load names a handful of campaigns in a million cases).
  */
 final class CampaignAccess {
-
-    /** The tenant of cases whose campaign has no record: cases admitted inside the installation (the demo, tests). */
-    static final String INSTALLATION_TENANT = "default";
 
     enum Verdict { OPEN, NOT_OPEN, OTHER_TENANT }
 
@@ -61,7 +59,7 @@ final class CampaignAccess {
     boolean ownsHeld(Case held) {
         Optional<Campaign> campaign = seen.computeIfAbsent(held.campaignId(),
                 id -> directory.find(id).toCompletableFuture()).join();
-        String owner = campaign.map(Campaign::tenantId).orElse(INSTALLATION_TENANT);
+        String owner = campaign.map(Campaign::tenantId).orElse(CrmClients.DEFAULT_TENANT);
         return owner.equals(tenantId);
     }
 }
