@@ -64,16 +64,26 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BulkLoadBenchmark {
 
-    private static final String CAMPAIGN = "bulk-load";
+    private static final String CAMPAIGN = BulkLoadClient.CAMPAIGN;
 
     private BulkLoadBenchmark() {
     }
 
-    record Settings(int cases, int batch, int inFlight, boolean durable) {
+    /**
+     * @param separateClient whether the client runs in its own JVM with batches encoded before the
+     *                       clock starts ({@code -DbulkLoad.client=separate}, the default), or in
+     *                       this one building each case as it sends ({@code inline})
+     */
+    record Settings(int cases, int batch, int inFlight, boolean durable, boolean separateClient) {
         static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("bulkLoad.cases", 1_000_000),
                     Integer.getInteger("bulkLoad.batch", 1000), Integer.getInteger("bulkLoad.inFlight", 8),
-                    Boolean.parseBoolean(System.getProperty("bulkLoad.durable", "true")));
+                    Boolean.parseBoolean(System.getProperty("bulkLoad.durable", "true")),
+                    !"inline".equals(System.getProperty("bulkLoad.client", "separate")));
+        }
+
+        List<String> asSystemProperties() {
+            return List.of("-DbulkLoad.cases=" + cases, "-DbulkLoad.batch=" + batch, "-DbulkLoad.inFlight=" + inFlight);
         }
     }
 
@@ -127,7 +137,10 @@ public final class BulkLoadBenchmark {
 
             HeapWatch heap = new HeapWatch();
             heap.start();
-            Result result = load(channel, settings);
+            long cpuBefore = processCpuNanos();
+            BulkLoadClient.Result result = settings.separateClient() ? loadFromSeparateClient(server.port(), settings)
+                    : BulkLoadClient.loadInline(channel, settings);
+            double cpuMicrosPerCase = (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, result.accepted());
             heap.stop();
             int waiting = callList.waiting(CAMPAIGN).toCompletableFuture().get();
             System.gc();
@@ -137,21 +150,25 @@ public final class BulkLoadBenchmark {
                     ## Bulk load: %,d cases over gRPC LoadCases (%s)
 
                     Machine: %s
-                    Batches of %d, %d in flight; %s.
+                    Batches of %d, %d in flight; %s; %s.
 
                     | figure | value |
                     |---|---|
                     | cases acknowledged | %,d (rejected %,d) |
                     | wall time | %.1f s |
                     | **cases per second** | **%,.0f** |
+                    | CPU per case (%s) | %.1f µs |
                     | batch acknowledgement p50 / p99 / max | %.0f / %.0f / %.0f ms |
                     | peak heap (sampled every 50 ms) | %,d MB |
                     | heap retained after load (after GC) | %,d MB |
                     | waiting in the campaign queue | %,d |
                     """, settings.cases(), settings.durable() ? "durable: case map written through to Cassandra"
                             : "in memory", machine, settings.batch(), settings.inFlight(),
+                    settings.separateClient() ? "client in its own JVM, batches encoded before the clock starts"
+                            : "client in the server's JVM, building each case as it sends",
                     settings.durable() ? "local Cassandra node (512 MB heap) in its own JVM" : "no Cassandra",
                     result.accepted(), result.rejected(), result.seconds(), result.accepted() / result.seconds(),
+                    settings.separateClient() ? "server JVM, GC included" : "this JVM: client, server, GC", cpuMicrosPerCase,
                     result.p50(), result.p99(), result.max(), heap.peakMb(), retainedMb, waiting);
             System.out.println(report);
             Path out = base.resolve("results");
@@ -171,100 +188,34 @@ public final class BulkLoadBenchmark {
         System.exit(0);
     }
 
-    record Result(long accepted, long rejected, double seconds, double p50, double p99, double max) {
-    }
-
-    /** Streams the cases with at most {@code inFlight} unacknowledged batches, as a CRM's loader would. */
-    static Result load(ManagedChannel channel, Settings settings) throws Exception {
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong rejected = new AtomicLong();
-        int batches = (settings.cases() + settings.batch() - 1) / settings.batch();
-        long[] sentAt = new long[batches];
-        double[] latencies = new double[batches];
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Object lock = new Object();
-        long begin = System.nanoTime();
-        ClientResponseObserver<LoadCasesRequest, LoadCasesResponse> observer = new ClientResponseObserver<>() {
-            private ClientCallStreamObserver<LoadCasesRequest> requests;
-            private int next;
-            private int acked;
-            private long printedAt = begin;
-
-            @Override
-            public void beforeStart(ClientCallStreamObserver<LoadCasesRequest> stream) {
-                requests = stream;
-                stream.setOnReadyHandler(this::send);
-            }
-
-            private void send() {
-                synchronized (lock) {
-                    while (next < batches && next - acked < settings.inFlight() && requests.isReady()) {
-                        int from = next * settings.batch();
-                        int to = Math.min(settings.cases(), from + settings.batch());
-                        LoadCasesRequest.Builder batch = LoadCasesRequest.newBuilder().setBatchId("b" + next);
-                        for (int i = from; i < to; i++) {
-                            batch.addCases(aCase(i));
-                        }
-                        sentAt[next] = System.nanoTime();
-                        requests.onNext(batch.build());
-                        next++;
-                    }
-                    if (next == batches && acked == batches) {
-                        requests.onCompleted();
-                    }
+    /** Runs {@link BulkLoadClient} as its own process on this machine and reads its result. */
+    static BulkLoadClient.Result loadFromSeparateClient(int port, Settings settings) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx3g", "-XX:+UseG1GC"));
+        command.addAll(settings.asSystemProperties());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BulkLoadClient.class.getName(),
+                String.valueOf(port)));
+        Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BulkLoadClient.Result result = null;
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith(BulkLoadClient.RESULT_PREFIX)) {
+                    result = BulkLoadClient.Result.fromLine(line);
+                } else {
+                    System.out.println(line);
                 }
             }
-
-            @Override
-            public void onNext(LoadCasesResponse ack) {
-                synchronized (lock) {
-                    int index = Integer.parseInt(ack.getBatchId().substring(1));
-                    latencies[index] = (System.nanoTime() - sentAt[index]) / 1e6;
-                    accepted.addAndGet(ack.getAcceptedCount());
-                    rejected.addAndGet(ack.getRejectedCount());
-                    acked++;
-                    long now = System.nanoTime();
-                    if (now - printedAt > 5_000_000_000L) {
-                        printedAt = now;
-                        System.out.printf(Locale.ROOT, "  %,d acknowledged (%.0f/s)%n", accepted.get(),
-                                accepted.get() / ((now - begin) / 1e9));
-                    }
-                }
-                send();
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-                done.complete(null);
-            }
-        };
-        CaseServiceGrpc.newStub(channel).loadCases(observer);
-        done.get(1, TimeUnit.HOURS);
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        double[] sorted = latencies.clone();
-        java.util.Arrays.sort(sorted);
-        return new Result(accepted.get(), rejected.get(), seconds, sorted[sorted.length / 2],
-                sorted[(int) Math.min(sorted.length - 1, Math.round(sorted.length * 0.99))], sorted[sorted.length - 1]);
+        }
+        if (client.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("the bulk-load client failed, exit " + client.exitValue());
+        }
+        return result;
     }
 
-    static Case aCase(int i) {
-        return Case.newBuilder()
-                .setCaseId("bulk-" + i)
-                .setCampaignId(CAMPAIGN)
-                .setDebtor(Debtor.newBuilder().setDebtorId("debtor-" + i).setName("Debtor " + i))
-                .addClaims(Claim.newBuilder().setClaimId("claim-" + i)
-                        .setAmountDue(Money.newBuilder().setCurrencyCode("CZK").setUnits(1000 + i % 50_000)
-                                .setNanos((i % 100) * 10_000_000))
-                        .setDueDate(Date.newBuilder().setYear(2026).setMonth(1 + i % 10).setDay(1 + i % 28)))
-                .addPhoneNumbers("+4206" + (10_000_000 + i % 90_000_000))
-                .setTimeZone("Europe/Prague")
-                .setPriority(i % 10)
-                .build();
+    /** CPU time of this JVM so far, all threads (the GC's too): a figure that other load on the machine does not change. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Samples the used heap; the peak between start and stop. */

@@ -7,6 +7,7 @@ import dev.collector.casequeue.entry.CaseEntry;
 import dev.collector.casequeue.transitions.AdmitCases;
 import dev.collector.domain.casework.Admission;
 import dev.collector.domain.casework.Case;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,8 +71,9 @@ final class CaseAdmission {
     private Map<String, AdmitCases.Admission> offerQueueEntries(List<Case> batch) {
         Map<String, List<QueuedCase>> offers = new LinkedHashMap<>();
         Map<String, AdmitCases.Admission> offered = new LinkedHashMap<>(batch.size() * 2);
+        LocalDate today = LocalDate.now(callList.clock());
         for (Case aCase : batch) {
-            long rank = callList.rankOf(aCase);
+            long rank = CaseRanking.rankOf(aCase, today);
             long ticket = tickets.newId();
             offers.computeIfAbsent(aCase.campaignId(), c -> new ArrayList<>())
                     .add(new QueuedCase(aCase.caseId(), rank, ticket));

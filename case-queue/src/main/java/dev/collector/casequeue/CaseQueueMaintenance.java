@@ -1,7 +1,6 @@
 package dev.collector.casequeue;
 
 import com.hazelcast.cluster.Member;
-import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import dev.collector.casequeue.entry.CaseEntry;
 import dev.collector.casequeue.entry.CaseStatus;
@@ -33,6 +32,8 @@ public final class CaseQueueMaintenance implements AutoCloseable {
     private final HazelcastCallList callList;
     private ScheduledExecutorService timer;
     private Instant lastRenewal = Instant.MIN;
+    /** The members seen by the previous pass; null before the first. */
+    private Set<String> lastMembers;
 
     CaseQueueMaintenance(HazelcastCallList callList) {
         this.callList = callList;
@@ -64,8 +65,24 @@ public final class CaseQueueMaintenance implements AutoCloseable {
     public Report runOnce() {
         Instant now = callList.clock().instant();
         int renewed = renewOwnLeases(now);
-        int reclaimed = reclaimLapsedLeases(now);
-        int promoted = promoteDueCases(now);
+        Set<String> members = callList.hazelcast().getCluster().getMembers().stream()
+                .map(Member::getUuid).map(Object::toString).collect(Collectors.toSet());
+        int reclaimed = reclaimLeasesOfGoneMembers(members);
+        int promoted = 0;
+        // One indexed question for both kinds of work: which cases have woken up (a retry due,
+        // a lease ended).
+        for (String caseId : callList.cases().localKeySet(
+                Predicates.lessEqual("wakeAtMillis", now.toEpochMilli()))) {
+            CaseEntry entry = callList.cases().get(caseId);
+            if (entry == null) {
+                continue;
+            }
+            if (entry.status() == CaseStatus.LEASED && reclaim(caseId, entry, now, members)) {
+                reclaimed++;
+            } else if (entry.status() == CaseStatus.SCHEDULED && promote(caseId, entry, now)) {
+                promoted++;
+            }
+        }
         return new Report(renewed, reclaimed, promoted);
     }
 
@@ -90,53 +107,56 @@ public final class CaseQueueMaintenance implements AutoCloseable {
         return (int) renewed.values().stream().filter(b -> b).count();
     }
 
-    private int reclaimLapsedLeases(Instant now) {
-        IMap<String, CaseEntry> cases = callList.cases();
-        Set<String> members = callList.hazelcast().getCluster().getMembers().stream()
-                .map(Member::getUuid).map(Object::toString).collect(Collectors.toSet());
+    /**
+     * A member that left holds its leases no more: they are reclaimed at once rather than at their
+     * end. Leases are not indexed by holder, so this scans this member's cases, only when the
+     * membership changed (and on the first pass, for members gone while this one was down).
+     */
+    private int reclaimLeasesOfGoneMembers(Set<String> members) {
+        if (members.equals(lastMembers)) {
+            return 0;
+        }
+        boolean someoneLeft = lastMembers == null || !members.containsAll(lastMembers);
+        lastMembers = members;
+        if (!someoneLeft) {
+            return 0;
+        }
+        Instant now = callList.clock().instant();
         int reclaimed = 0;
-        for (String caseId : cases.localKeySet(Predicates.equal("status", CaseStatus.LEASED.name()))) {
-            CaseEntry entry = cases.get(caseId);
-            if (entry == null || entry.status() != CaseStatus.LEASED) {
-                continue;
-            }
-            String leaseHolder = entry.leaseHolder().orElse("");
-            boolean holderGone = !members.contains(leaseHolder);
-            boolean expired = entry.leaseExpiresAt().map(now::isAfter).orElse(true);
-            if (!holderGone && !expired) {
-                continue;
-            }
-            String attemptId = entry.attemptId().orElseThrow();
-            long ticket = callList.offerFresh(entry.aCase());
-            CaseEntry before = cases.executeOnKey(caseId, Requeue.reclaimed(attemptId, ticket,
-                    callList.rankOf(entry.aCase()), "lease of " + leaseHolder + (holderGone ? " (gone)" : " (silent)") + " lapsed"));
-            if (before != null) {
-                // The attempt was counted when the guard permitted it and stays counted.
-                callList.records().executeOnKey(entry.aCase().debtor().debtorId(), EndDial.quietly(attemptId, now));
+        for (String caseId : callList.cases().localKeySet(Predicates.equal("status", CaseStatus.LEASED.name()))) {
+            CaseEntry entry = callList.cases().get(caseId);
+            if (entry != null && entry.status() == CaseStatus.LEASED
+                    && !members.contains(entry.leaseHolder().orElse("")) && reclaim(caseId, entry, now, members)) {
                 reclaimed++;
-                log.warn("Case {} back in the queue: the lease of attempt {} held by {} lapsed", caseId, attemptId, leaseHolder);
             }
         }
         return reclaimed;
     }
 
-    private int promoteDueCases(Instant now) {
-        IMap<String, CaseEntry> cases = callList.cases();
-        long nowMillis = now.toEpochMilli();
-        int promoted = 0;
-        for (String caseId : cases.localKeySet(Predicates.and(
-                Predicates.equal("status", CaseStatus.SCHEDULED.name()),
-                Predicates.lessEqual("dueAtMillis", nowMillis)))) {
-            CaseEntry entry = cases.get(caseId);
-            if (entry == null || entry.status() != CaseStatus.SCHEDULED) {
-                continue;
-            }
-            long ticket = callList.offerFresh(entry.aCase());
-            if (cases.executeOnKey(caseId, Requeue.due(nowMillis, ticket, callList.rankOf(entry.aCase()))) != null) {
-                promoted++;
-            }
+    private boolean reclaim(String caseId, CaseEntry entry, Instant now, Set<String> members) {
+        String leaseHolder = entry.leaseHolder().orElse("");
+        boolean holderGone = !members.contains(leaseHolder);
+        boolean expired = entry.leaseExpiresAt().map(now::isAfter).orElse(true);
+        if (!holderGone && !expired) {
+            return false;
         }
-        return promoted;
+        String attemptId = entry.attemptId().orElseThrow();
+        long ticket = callList.offerFresh(entry.aCase());
+        CaseEntry before = callList.cases().executeOnKey(caseId, Requeue.reclaimed(attemptId, ticket,
+                callList.rankOf(entry.aCase()), "lease of " + leaseHolder + (holderGone ? " (gone)" : " (silent)") + " lapsed"));
+        if (before == null) {
+            return false;
+        }
+        // The attempt was counted when the guard permitted it and stays counted.
+        callList.records().executeOnKey(entry.aCase().debtor().debtorId(), EndDial.quietly(attemptId, now));
+        log.warn("Case {} back in the queue: the lease of attempt {} held by {} lapsed", caseId, attemptId, leaseHolder);
+        return true;
+    }
+
+    private boolean promote(String caseId, CaseEntry entry, Instant now) {
+        long ticket = callList.offerFresh(entry.aCase());
+        return callList.cases().executeOnKey(caseId, Requeue.due(now.toEpochMilli(), ticket,
+                callList.rankOf(entry.aCase()))) != null;
     }
 
     @Override

@@ -298,8 +298,8 @@ public final class HazelcastCallList implements CallList, ContactRestrictions {
     }
 
     public CompletionStage<Integer> count(String campaignId, CaseStatus status) {
-        return CompletableFuture.supplyAsync(() -> cases.aggregate(Aggregators.count(), Predicates.and(
-                Predicates.equal("campaignId", campaignId), Predicates.equal("status", status.name()))).intValue(), worker);
+        return CompletableFuture.supplyAsync(() -> cases.aggregate(Aggregators.count(),
+                Predicates.equal("campaignStatus", CaseEntry.campaignStatus(campaignId, status))).intValue(), worker);
     }
 
     // --- ContactRestrictions ---------------------------------------------------------------------
@@ -400,6 +400,7 @@ public final class HazelcastCallList implements CallList, ContactRestrictions {
         }
         long begin = System.nanoTime();
         int offered = 0;
+        // Not indexed by status alone: a full scan, once per cluster start.
         for (Map.Entry<String, CaseEntry> e : cases.entrySet(Predicates.equal("status", CaseStatus.WAITING.name()))) {
             CaseEntry entry = e.getValue();
             queueOf(entry.aCase().campaignId()).offer(new QueuedCase(e.getKey(), entry.rank(), entry.ticket()));

@@ -7,6 +7,7 @@ import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.QueueConfig;
+import com.hazelcast.config.SerializerConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
@@ -42,6 +43,8 @@ public final class HazelcastMember {
         join.getTcpIpConfig().setEnabled(true);
         join.getTcpIpConfig().addMember(settings.host());
         settings.members().forEach(m -> join.getTcpIpConfig().addMember(m));
+        config.getSerializationConfig().addSerializerConfig(new SerializerConfig()
+                .setTypeClass(QueuedCase.class).setImplementation(new QueuedCaseSerializer()));
         config.addQueueConfig(campaignQueueConfig());
         config.addMapConfig(casesConfig());
         config.addMapConfig(contactRecordsConfig());
@@ -58,10 +61,9 @@ public final class HazelcastMember {
         return new MapConfig(HazelcastCallList.CASES)
                 .setBackupCount(1)
                 .setInMemoryFormat(InMemoryFormat.OBJECT)
-                .addIndexConfig(new IndexConfig(IndexType.HASH, "status"))
-                .addIndexConfig(new IndexConfig(IndexType.HASH, "campaignId"))
+                .addIndexConfig(new IndexConfig(IndexType.HASH, "campaignStatus"))
                 .addIndexConfig(new IndexConfig(IndexType.HASH, "debtorId"))
-                .addIndexConfig(new IndexConfig(IndexType.SORTED, "dueAtMillis"));
+                .addIndexConfig(new IndexConfig(IndexType.SORTED, "wakeAtMillis"));
     }
 
     private static MapConfig contactRecordsConfig() {

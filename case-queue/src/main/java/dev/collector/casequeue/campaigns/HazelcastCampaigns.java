@@ -14,6 +14,7 @@ import dev.collector.domain.campaign.CampaignDirectory;
 import dev.collector.domain.casework.CallList;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -178,8 +179,10 @@ public final class HazelcastCampaigns implements CampaignDirectory {
             return result;
         }
         // Closed cases keep their own reason (paid, withdrawn by the CRM): only the others are cancelled.
-        Set<String> open = cases.keySet(Predicates.and(Predicates.equal("campaignId", campaignId),
-                Predicates.notEqual("status", CaseStatus.CLOSED.name())));
+        Set<String> open = cases.keySet(Predicates.in("campaignStatus", Arrays.stream(CaseStatus.values())
+                .filter(status -> status != CaseStatus.CLOSED)
+                .map(status -> CaseEntry.campaignStatus(campaignId, status))
+                .toArray(String[]::new)));
         String why = "campaign " + campaignId + " closed: " + reason;
         await(CompletableFuture.allOf(open.stream()
                 .map(caseId -> callList.cancel(caseId, why).toCompletableFuture())

@@ -192,6 +192,34 @@ public final class CaseEntry implements Serializable {
     }
 
     // --- attributes for Hazelcast indexes and predicates --------------------------------------
+    // Three indexes are kept (HazelcastMember): every one is updated on every change of every
+    // case, and index upkeep was the largest cost of a bulk load. Status and campaign share one
+    // index, and the maintenance's two questions (which retries fell due, which leases lapsed)
+    // share the other sorted one.
+
+    /** The index key of the cases of one campaign in one status. */
+    public static String campaignStatus(String campaignId, CaseStatus status) {
+        return status.name() + ' ' + campaignId;
+    }
+
+    public String getCampaignStatus() {
+        return campaignStatus(aCase.campaignId(), status);
+    }
+
+    /**
+     * When the maintenance must look at the case next: a retry's due time, a lease's end; never
+     * for the other states.
+     */
+    public long getWakeAtMillis() {
+        switch (status) {
+            case SCHEDULED:
+                return dueAtMillis;
+            case LEASED:
+                return leaseExpiresAtMillis;
+            default:
+                return Long.MAX_VALUE;
+        }
+    }
 
     public String getStatus() {
         return status.name();

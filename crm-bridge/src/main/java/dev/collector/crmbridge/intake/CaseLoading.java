@@ -32,11 +32,14 @@ import org.slf4j.LoggerFactory;
  * {@code collector.v1.CaseService.LoadCases}: a CRM streams its call list in batches and gets one
  * acknowledgement per batch, in order, naming every case that was not admitted and why.
  *
- * <p>Batches are admitted one after the other, so that equal ranks queue in the order the CRM
- * sent them. While one batch is admitted the next ones are already read and validated: the
- * stream asks gRPC for {@value #BATCHES_READ_AHEAD} batches ahead, and for one more each time a
- * batch is acknowledged, which is how a client that outruns the call list is slowed down
- * (flow control) instead of filling this server's heap.
+ * <p>While one batch is admitted the next ones are already read and validated: the stream asks
+ * gRPC for {@value #BATCHES_READ_AHEAD} batches ahead, and for one more each time a batch is
+ * acknowledged, which is how a client that outruns the call list is slowed down (flow control)
+ * instead of filling this server's heap. Batches without a case in common are admitted at the
+ * same time (on two cores one batch alone leaves them idle between its steps); a batch that
+ * carries a case of an earlier batch still in admission waits for it, so the later copy wins.
+ * Acknowledgements go out in stream order either way. Equal ranks queue in the order the CRM
+ * sent them, except between batches admitted together.
  */
 public final class CaseLoading {
 
@@ -72,6 +75,8 @@ public final class CaseLoading {
         private final AtomicBoolean ended = new AtomicBoolean();
         /** Completes when the last batch received so far has been acknowledged. */
         private CompletableFuture<Void> acknowledged = CompletableFuture.completedFuture(null);
+        /** Batches still being admitted, in stream order (touched on the gRPC thread only). */
+        private final List<InAdmission> inAdmission = new ArrayList<>();
         private long received;
         /** Set on the gRPC thread when the stream passed its case limit: later batches are ignored. */
         private boolean overLimit;
@@ -98,8 +103,12 @@ public final class CaseLoading {
             // gRPC calls onNext one batch at a time: validation runs here, overlapping the
             // admission of the batches before, and the chain keeps admissions in stream order.
             Checked checked = check(batch);
+            Set<String> caseIds = checked.caseIds();
+            CompletableFuture<List<Admission>> admission = afterOverlapping(caseIds)
+                    .thenCompose(previous -> admit(checked)).toCompletableFuture();
+            inAdmission.add(new InAdmission(caseIds, admission));
             acknowledged = acknowledged
-                    .thenCompose(previous -> admit(checked))
+                    .thenCombine(admission, (previous, admissions) -> ack(checked, admissions))
                     .thenAccept(ack -> {
                         if (!ended.get()) {
                             acks.onNext(ack);
@@ -132,9 +141,23 @@ public final class CaseLoading {
             });
         }
 
-        private CompletionStage<LoadCasesResponse> admit(Checked checked) {
+        /** Completes when every earlier batch in admission that shares a case with this one is admitted. */
+        private CompletableFuture<Void> afterOverlapping(Set<String> ids) {
+            inAdmission.removeIf(earlier -> earlier.admission().isDone());
+            List<CompletableFuture<?>> overlapping = new ArrayList<>();
+            for (InAdmission earlier : inAdmission) {
+                if (ids.stream().anyMatch(earlier.caseIds()::contains)) {
+                    overlapping.add(earlier.admission());
+                }
+            }
+            // Whether the earlier batch succeeded or not: its own acknowledgement reports that.
+            return CompletableFuture.allOf(overlapping.toArray(CompletableFuture[]::new))
+                    .handle((done, failure) -> null);
+        }
+
+        private CompletionStage<List<Admission>> admit(Checked checked) {
             if (checked.valid().isEmpty()) {
-                return CompletableFuture.completedFuture(ack(checked, List.of()));
+                return CompletableFuture.completedFuture(List.of());
             }
             return access.learn(checked.campaignIds()).thenCompose(known -> {
                 List<Case> admissible = new ArrayList<>(checked.valid().size());
@@ -153,10 +176,9 @@ public final class CaseLoading {
                     }
                 }
                 if (admissible.isEmpty()) {
-                    return CompletableFuture.completedFuture(ack(checked, List.of()));
+                    return CompletableFuture.completedFuture(List.<Admission>of());
                 }
-                return callList.admitAll(admissible, access::ownsHeld)
-                        .thenApply(admissions -> ack(checked, admissions));
+                return callList.admitAll(admissible, access::ownsHeld);
             });
         }
 
@@ -231,11 +253,21 @@ public final class CaseLoading {
         return checked;
     }
 
+    /** A batch whose admission has started, with the ids it admits. */
+    private record InAdmission(Set<String> caseIds, CompletableFuture<List<Admission>> admission) {
+    }
+
     /** A batch after validation: the valid cases by index, the rejections so far. */
     private record Checked(String batchId, Map<Integer, Case> valid, Map<Integer, RejectedCase> rejected) {
 
         Checked(String batchId) {
             this(batchId, new java.util.TreeMap<>(), new java.util.TreeMap<>());
+        }
+
+        Set<String> caseIds() {
+            Set<String> ids = new java.util.HashSet<>(valid.size() * 2);
+            valid.values().forEach(c -> ids.add(c.caseId()));
+            return ids;
         }
 
         Set<String> campaignIds() {

@@ -139,6 +139,30 @@ class CaseLoadingTest {
     }
 
     @Test
+    void a_case_sent_again_in_a_later_batch_of_the_same_stream_ends_as_the_later_copy() throws Exception {
+        // Batches without a case in common are admitted together; these share "changing" and
+        // must still apply in stream order, however fast the client sends them.
+        List<LoadCasesRequest> batches = new ArrayList<>();
+        for (int b = 0; b < 8; b++) {
+            List<Case> cases = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                cases.add(aCase("filler-" + b + "-" + i, "a-early"));
+            }
+            if (b % 2 == 0) {
+                cases.add(aCase("changing", "a-early").toBuilder().setPriority(b).build());
+            }
+            batches.add(request("overlap-" + b, cases));
+        }
+
+        List<LoadCasesResponse> acks = load(bankA, batches).get(30, TimeUnit.SECONDS);
+
+        assertThat(acks).extracting(LoadCasesResponse::getBatchId)
+                .containsExactly(batches.stream().map(LoadCasesRequest::getBatchId).toArray(String[]::new));
+        assertThat(acks.get(acks.size() - 1).getAcceptedTotal()).isEqualTo(8 * 50 + 4);
+        assertThat(callList.find("changing").toCompletableFuture().get().orElseThrow().priority()).isEqualTo(6);
+    }
+
+    @Test
     void resending_a_batch_doubles_nothing() throws Exception {
         LoadCasesRequest batch = request("again", IntStream.range(0, 50)
                 .mapToObj(i -> aCase("resent-" + i, "a-early").toBuilder().setPriority(9).build()).toList());

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The unit of collection work: one debtor in one campaign, with all of the debtor's claims and the
@@ -16,6 +19,10 @@ import java.util.Objects;
  * @param phoneNumbers E.164 numbers in the order the CRM wants them tried
  * @param version the CRM's version of the case (0 when it keeps none): an older version never
  *                replaces a newer one, so a late retry cannot undo a change
+ * @param language the language to speak with the debtor, an ISO 639-1 code ({@code cs}, {@code pl});
+ *                 empty when the CRM does not say: routing then asks no language of the agent
+ * @param flags what routing and agents must know about the debtor, upper-case codes such as
+ *              {@link #VIP}, {@link #COMPLICATED}, {@link #SPECIAL_RELATIONSHIP}; empty when none
  */
 public record Case(
         String caseId,
@@ -26,7 +33,22 @@ public record Case(
         ZoneId timeZone,
         int priority,
         Instant receivedAt,
-        long version) implements Serializable {
+        long version,
+        String language,
+        Set<String> flags) implements Serializable {
+
+    /** A debtor the creditor wants handled by its best people. */
+    public static final String VIP = "VIP";
+    /** A case a junior collector should not take (legal history, several products, hardship). */
+    public static final String COMPLICATED = "COMPLICATED";
+    /** An employee, a relative of one, a public figure: handled with care and by few. */
+    public static final String SPECIAL_RELATIONSHIP = "SPECIAL_RELATIONSHIP";
+
+    /** A case without language or flags, as CRMs sent them before routing asked for either. */
+    public Case(String caseId, String campaignId, Debtor debtor, List<Claim> claims, List<String> phoneNumbers,
+            ZoneId timeZone, int priority, Instant receivedAt, long version) {
+        this(caseId, campaignId, debtor, claims, phoneNumbers, timeZone, priority, receivedAt, version, "", Set.of());
+    }
 
     /** An unversioned case: each submission replaces the one before. */
     public Case(String caseId, String campaignId, Debtor debtor, List<Claim> claims, List<String> phoneNumbers,
@@ -48,6 +70,26 @@ public record Case(
         if (version < 0) {
             throw new IllegalArgumentException("version must not be negative, got " + version);
         }
+        // null, not empty, is what Java serialization gives for fields a stored case did not have yet
+        language = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
+        flags = flags == null ? Set.of()
+                : flags.stream().map(f -> f.strip().toUpperCase(Locale.ROOT)).filter(f -> !f.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The same case with the language and flags routing reads. */
+    public Case withRouting(String language, Set<String> flags) {
+        return new Case(caseId, campaignId, debtor, claims, phoneNumbers, timeZone, priority, receivedAt, version,
+                language, flags);
+    }
+
+    public boolean flagged(String flag) {
+        return flags.contains(flag);
+    }
+
+    /** Claims already past due on the given day: several of them make a case complicated. */
+    public long claimsPastDue(LocalDate today) {
+        return claims.stream().filter(c -> c.daysPastDue(today) > 0).count();
     }
 
     /**
@@ -60,7 +102,12 @@ public record Case(
 
     /** Everything the debtor owes on this case; claims of one case share one currency. */
     public BigDecimal totalDue() {
-        return claims.stream().map(Claim::amountDue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        // A loop, not a stream: every case of a bulk load is ranked by it.
+        BigDecimal total = BigDecimal.ZERO;
+        for (Claim claim : claims) {
+            total = total.add(claim.amountDue());
+        }
+        return total;
     }
 
     public String currency() {
@@ -69,7 +116,11 @@ public record Case(
 
     /** The oldest claim drives the case's DPD: that is the bucket collectors and regulators look at. */
     public long daysPastDue(LocalDate today) {
-        return claims.stream().mapToLong(c -> c.daysPastDue(today)).max().orElse(0);
+        long oldest = 0;
+        for (Claim claim : claims) {
+            oldest = Math.max(oldest, claim.daysPastDue(today));
+        }
+        return oldest;
     }
 
     public String primaryPhone() {
