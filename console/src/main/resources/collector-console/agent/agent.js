@@ -31,8 +31,16 @@
     notes: 'Notes'
   };
 
+  const DRAFT_PREFIX = 'collector.draft.'; // sessionStorage: the form of a call survives a blip or a reload
+  // Screen-pop delay, bridge (server's bridgedAt) to the DOM showing the case, in ms: read by the browser test.
+  window.collectorPopDelays = [];
+
   let socket = null;
   let agentId = null;        // set once the agent asked to log in; used to log in again after a reconnect
+  let pin = '';              // kept in memory only, to log in again after a network blip
+  let offer = null;          // the previewed case waiting for dial or skip
+  let wrapUpEnds = null;
+  let tick = null;
   let loggedIn = false;
   let state = 'LOGGED_OUT';
   let pop = null;            // the screen pop being worked on
@@ -47,7 +55,7 @@
       reconnectDelay = 500;
       setConnection('Connected', false);
       if (agentId) {
-        send({ type: 'login', agentId: agentId });
+        send({ type: 'login', agentId: agentId, pin: pin });
       }
     });
     socket.addEventListener('message', (event) => {
@@ -81,6 +89,7 @@
     switch (message.type) {
       case 'status': return onStatus(message);
       case 'screenPop': return onScreenPop(message);
+      case 'preview': return onPreview(message);
       case 'callEnded': return onCallEnded(message);
       case 'dispositionAccepted': return onAccepted(message);
       case 'error': return onError(message);
@@ -93,10 +102,14 @@
     const badge = $('state');
     badge.textContent = state;
     badge.dataset.state = state;
-    $('state-since').textContent = message.since ? 'since ' + new Date(message.since).toLocaleTimeString() : '';
+    $('state-since').textContent = (message.since ? 'since ' + new Date(message.since).toLocaleTimeString() : '')
+      + (message.pauseReason ? ' · ' + message.pauseReason : '');
+    wrapUpEnds = state === 'WRAP_UP' && message.wrapUpEnds ? Date.parse(message.wrapUpEnds) : null;
+    fillPauseReasons(message.pauseReasons || []);
     if (state === 'LOGGED_OUT') {
       loggedIn = false;
       agentId = null;
+      pin = '';
       clearPop();
       $('agent-panel').hidden = true;
       $('login-panel').hidden = false;
@@ -115,6 +128,53 @@
   function onScreenPop(message) {
     const samePop = pop && pop.attemptId === message.attemptId;
     pop = message;
+    offer = null;
+    $('preview-bar').hidden = true;
+    renderCase(message);
+    $('disposition-panel').hidden = false;
+    if (!samePop) {
+      resetForm(); // a re-sent pop of the same call keeps what the agent has typed
+      restoreDraft(message.attemptId);
+      $('disposition-code').focus();
+    }
+    updateControls();
+    // the case is in the DOM now: how long since the debtor was bridged to us
+    if (message.bridgedAt) {
+      window.collectorPopDelays.push(Date.now() - Date.parse(message.bridgedAt));
+    }
+  }
+
+  // Preview mode: the case before it is dialed; the agent dials or skips before the countdown ends.
+  function onPreview(message) {
+    offer = message;
+    pop = null;
+    renderCase(message);
+    $('disposition-panel').hidden = true;
+    $('preview-bar').hidden = false;
+    $('preview-dial').disabled = false;
+    $('preview-skip').disabled = false;
+    $('call-state').textContent = 'Preview';
+    $('preview-dial').focus();
+    updateCountdowns();
+  }
+
+  function choosePreview(type) {
+    if (!offer) {
+      return;
+    }
+    if (send({ type: type, attemptId: offer.attemptId })) {
+      $('preview-dial').disabled = true;
+      $('preview-skip').disabled = true;
+      if (type === 'previewSkip') {
+        offer = null;
+        clearPop();
+      } else {
+        $('call-state').textContent = 'Dialing…';
+      }
+    }
+  }
+
+  function renderCase(message) {
     const c = message.case;
     $('debtor-name').textContent = c.debtor.name;
     $('phone-number').textContent = message.phoneNumber;
@@ -122,6 +182,21 @@
     $('case-dpd').textContent = String(c.daysPastDue);
     $('case-id').textContent = c.caseId + ' (priority ' + c.priority + ')';
     $('campaign-id').textContent = c.campaignId;
+    $('case-language').textContent = c.language || '—';
+    const flags = $('case-flags');
+    flags.replaceChildren();
+    (c.flags || []).forEach((f) => {
+      const li = document.createElement('li');
+      li.textContent = f;
+      flags.append(li);
+    });
+    const points = $('talking-points');
+    points.replaceChildren();
+    (message.talkingPoints || []).forEach((t) => {
+      const li = document.createElement('li');
+      li.textContent = t;
+      points.append(li);
+    });
     $('debtor-time').textContent = debtorTime(c.timeZone);
     $('promise-currency').textContent = c.currency ? '(' + c.currency + ')' : '';
     $('promise-date').min = debtorToday(c.timeZone);
@@ -152,12 +227,6 @@
 
     $('waiting').hidden = true;
     $('screen-pop').hidden = false;
-    $('disposition-panel').hidden = false;
-    if (!samePop) {
-      resetForm(); // a re-sent pop of the same call keeps what the agent has typed
-      $('disposition-code').focus();
-    }
-    updateControls();
   }
 
   function onCallEnded(message) {
@@ -171,6 +240,7 @@
       return;
     }
     saving = false;
+    sessionStorage.removeItem(DRAFT_PREFIX + message.attemptId);
     clearPop();
     showNotice('Disposition saved.');
     updateControls();
@@ -197,6 +267,7 @@
       // refused, or signed out because the agent logged in from another window: back to the login form,
       // and no automatic login with that id after a reconnect
       agentId = null;
+      pin = '';
       if (loggedIn) {
         loggedIn = false;
         state = 'LOGGED_OUT';
@@ -211,11 +282,15 @@
 
   function clearPop() {
     pop = null;
+    offer = null;
     resetForm();
-    ['debtor-name', 'phone-number', 'total-due', 'case-dpd', 'case-id', 'campaign-id', 'debtor-time']
+    ['debtor-name', 'phone-number', 'total-due', 'case-dpd', 'case-id', 'campaign-id', 'debtor-time', 'case-language']
       .forEach((id) => { $(id).textContent = ''; });
     $('claims').querySelector('tbody').replaceChildren();
     $('previous-outcomes').replaceChildren();
+    $('case-flags').replaceChildren();
+    $('talking-points').replaceChildren();
+    $('preview-bar').hidden = true;
     $('screen-pop').hidden = true;
     $('disposition-panel').hidden = true;
     $('waiting').hidden = false;
@@ -262,9 +337,67 @@
     el.classList.toggle('ended', ended);
   }
 
+  // The draft of the call's form, kept per attempt so a reload or a reconnect does not lose it.
+  function saveDraft() {
+    if (!pop) {
+      return;
+    }
+    const draft = {};
+    ['disposition-code', 'promise-amount', 'promise-date', 'callback-at', 'notes'].forEach((id) => { draft[id] = $(id).value; });
+    try {
+      sessionStorage.setItem(DRAFT_PREFIX + pop.attemptId, JSON.stringify(draft));
+    } catch (e) {
+      // storage full or disabled: the form still works, it just does not survive a reload
+    }
+  }
+
+  function restoreDraft(attemptId) {
+    let draft = null;
+    try {
+      draft = JSON.parse(sessionStorage.getItem(DRAFT_PREFIX + attemptId) || 'null');
+    } catch (e) {
+      draft = null;
+    }
+    if (!draft) {
+      return;
+    }
+    Object.keys(draft).forEach((id) => { if ($(id)) { $(id).value = draft[id]; } });
+    showFieldsFor($('disposition-code').value);
+  }
+
+  function fillPauseReasons(reasons) {
+    const select = $('pause-reason');
+    if (select.options.length === reasons.length) {
+      return;
+    }
+    select.replaceChildren();
+    reasons.forEach((r) => {
+      const option = document.createElement('option');
+      option.value = r;
+      option.textContent = r.charAt(0) + r.slice(1).toLowerCase().replace(/_/g, ' ');
+      select.append(option);
+    });
+  }
+
+  function updateCountdowns() {
+    const wrap = $('wrap-up-countdown');
+    if (wrapUpEnds !== null) {
+      const left = Math.round((wrapUpEnds - Date.now()) / 1000);
+      wrap.textContent = left >= 0 ? 'wrap-up ' + left + ' s left' : 'wrap-up overdue by ' + (-left) + ' s';
+      wrap.classList.toggle('overdue', left < 0);
+    } else {
+      wrap.textContent = '';
+      wrap.classList.remove('overdue');
+    }
+    if (offer && offer.dialsAt) {
+      $('preview-countdown').textContent = String(Math.max(0, Math.round((Date.parse(offer.dialsAt) - Date.now()) / 1000)));
+    }
+  }
+
   function updateControls() {
     $('ready').disabled = state !== 'PAUSED';
-    $('pause').disabled = state !== 'READY';
+    $('pause').disabled = state !== 'READY' && state !== 'PAUSED';
+    $('pause-reason').disabled = state !== 'READY' && state !== 'PAUSED';
     $('logout').disabled = state !== 'READY' && state !== 'PAUSED';
     $('submit-disposition').disabled = saving || !pop;
   }
@@ -383,14 +516,20 @@
         return;
       }
       agentId = id;
-      send({ type: 'login', agentId: id });
+      pin = $('agent-pin').value;
+      $('agent-pin').value = '';
+      send({ type: 'login', agentId: id, pin: pin });
     });
     $('ready').addEventListener('click', () => send({ type: 'ready' }));
-    $('pause').addEventListener('click', () => send({ type: 'pause' }));
+    $('pause').addEventListener('click', () => send({ type: 'pause', reason: $('pause-reason').value }));
+    $('preview-dial').addEventListener('click', () => choosePreview('previewDial'));
+    $('preview-skip').addEventListener('click', () => choosePreview('previewSkip'));
     $('logout').addEventListener('click', () => send({ type: 'logout' }));
 
     $('disposition-code').addEventListener('change', () => showFieldsFor($('disposition-code').value));
     const form = $('disposition-form');
+    form.addEventListener('input', saveDraft);
+    form.addEventListener('change', saveDraft);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       submitDisposition();
@@ -408,6 +547,7 @@
     });
 
     updateControls();
+    tick = setInterval(updateCountdowns, 250);
     connect();
   });
 })();

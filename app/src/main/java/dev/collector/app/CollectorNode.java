@@ -12,7 +12,13 @@ import dev.collector.crmbridge.feed.HazelcastCrmFeed;
 import dev.collector.dialer.ami.AmiConnection;
 import dev.collector.dialer.ami.AmiSettings;
 import dev.collector.dialer.campaign.DialerCounters;
-import dev.collector.dialer.campaign.ProgressiveDialer;
+import dev.collector.dialer.campaign.AnsweredCallFlow;
+import dev.collector.dialer.campaign.CampaignDialer;
+import dev.collector.dialer.campaign.RoutedAgentChooser;
+import dev.collector.dialer.campaign.PacingSettings;
+import dev.collector.dialer.window.AbandonWindow;
+import dev.collector.domain.campaign.Campaign;
+import dev.collector.domain.campaign.CampaignDirectory;
 import dev.collector.outcomes.OutcomeStore;
 import dev.collector.pbx.PbxSimulator;
 import dev.collector.statestore.DurableMaps;
@@ -51,7 +57,7 @@ public final class CollectorNode implements AutoCloseable {
     private AmiSettings amiSettings;
     private AgentRoster roster;
     private ConsoleServer console;
-    private ProgressiveDialer dialer;
+    private CampaignDialer dialer;
     private CrmBridgeServer crmBridge;
 
     private CollectorNode(NodeConfig config) {
@@ -81,7 +87,8 @@ public final class CollectorNode implements AutoCloseable {
         Config hazelcastConfig = HazelcastMember.config(config.hazelcast());
         DurableMaps.persist(hazelcastConfig, store.thenApply(OutcomeStore::session), config.outcomeStore().keyspace(),
                 HazelcastCallList.CASES, HazelcastCallList.CONTACT_RECORDS, HazelcastCallList.DO_NOT_CALL,
-                HazelcastCallList.CAMPAIGN_RULES, dev.collector.casequeue.campaigns.HazelcastCampaigns.CAMPAIGNS);
+                HazelcastCallList.CAMPAIGN_RULES, dev.collector.casequeue.campaigns.HazelcastCampaigns.CAMPAIGNS,
+                HazelcastAbandonWindows.MAP);
         hazelcast = HazelcastMember.start(hazelcastConfig);
         started.push(hazelcast::shutdown);
         crmFeed = new HazelcastCrmFeed(hazelcast, HazelcastCrmFeed.DEFAULT_CAPACITY);
@@ -101,18 +108,41 @@ public final class CollectorNode implements AutoCloseable {
         CaseQueueMaintenance maintenance = callList.maintenance().start();
         started.push(maintenance);
 
-        roster = new AgentRoster(clock, config.agents());
-        RecordingDisposition recording = new RecordingDisposition(roster, callList, outcomeStore.contactHistory(), crmFeed, clock);
+        // Outcomes wait in a local journal while Cassandra is away; follow-ups are planned from them.
+        dev.collector.domain.outcome.ContactHistory contactHistory = dev.collector.app.followups.FollowUpWiring
+                .contactHistory(config.followUps(), config.demo().enabled(), outcomeStore, callList, clock, started);
+
+        // Routing: the affinity index learns who succeeded with each debtor from every history read
+        // (the dialer reads a case's outcomes as it dials) and every disposition recorded.
+        dev.collector.app.config.RoutingConfig routingConfig =
+                dev.collector.app.config.RoutingConfigLoader.load(dev.collector.app.config.ConfigSource.system());
+        dev.collector.routing.affinity.AffinityIndex affinities = new dev.collector.routing.affinity.AffinityIndex();
+        contactHistory = new dev.collector.routing.affinity.AffinityLearningHistory(contactHistory, affinities);
+        roster = new AgentRoster(clock, config.agents(), routingConfig.wrapUpTimes(), routingConfig.pauseReasons());
+        dev.collector.routing.assignment.ChoosingAnAgent routing = new dev.collector.routing.assignment.ChoosingAnAgent(
+                roster, new dev.collector.routing.skills.AgentProfiles(routingConfig.profiles()), routingConfig.queues(),
+                affinities, routingConfig.settings(), clock);
+        RecordingDisposition recording = new RecordingDisposition(roster, callList, contactHistory, crmFeed, clock);
         DialerCounters counters = new DialerCounters();
         console = ConsoleServer.deploy(vertx, new ConsoleServer(config.console(), roster, recording, clock,
-                new FloorReport(config.dialPlan().campaignId(), counters, callList, roster, clock))).await();
+                new FloorReport(config.dialPlan().campaignId(), counters, callList, roster, clock),
+                new dev.collector.console.agentdesktop.AgentLogins(routingConfig.pinDigests()))).await();
         started.push(() -> console.close().await());
 
         AmiConnection pbx = new AmiConnection(amiSettings);
         connect(pbx);
         started.push(pbx);
-        dialer = new ProgressiveDialer(config.dialPlan(), callList, roster, pbx, outcomeStore.contactHistory(), crmFeed,
-                console.agentDesktop(), counters, clock);
+        // The campaign's dial mode is read from the campaign map on every tick: a change by the CRM
+        // or a supervisor takes effect within a second.
+        com.hazelcast.map.IMap<String, Campaign> campaignMap =
+                hazelcast.getMap(dev.collector.casequeue.campaigns.HazelcastCampaigns.CAMPAIGNS);
+        CampaignDirectory campaigns = campaignId -> campaignMap.getAsync(campaignId).thenApply(Optional::ofNullable);
+        PacingSettings pacing = PacingSettings.defaults();
+        AbandonWindow window = new AbandonWindow(config.dialPlan().campaignId(), pacing.window(),
+                new HazelcastAbandonWindows(hazelcast), clock);
+        dialer = new CampaignDialer(config.dialPlan(), AnsweredCallFlow.defaults(), pacing, campaigns, callList, roster,
+                pbx, contactHistory, crmFeed, console.agentDesktop(), new RoutedAgentChooser(routing, clock),
+                window, counters, clock);
         String dialerId = vertx.deployVerticle(dialer).await();
         started.push(() -> vertx.undeploy(dialerId).await());
 
@@ -163,7 +193,7 @@ public final class CollectorNode implements AutoCloseable {
         return roster;
     }
 
-    public ProgressiveDialer dialer() {
+    public CampaignDialer dialer() {
         return dialer;
     }
 

@@ -6,6 +6,7 @@ import dev.collector.console.supervisor.AgentsOnFloor;
 import dev.collector.console.supervisor.FloorSnapshot;
 import dev.collector.console.supervisor.FloorSource;
 import dev.collector.dialer.campaign.DialerCounters;
+import dev.collector.dialer.campaign.PacingStatus;
 import dev.collector.routing.roster.AgentRoster;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,8 +45,17 @@ final class FloorReport implements FloorSource {
             Map<String, Long> ended = counters.endedByResult().entrySet().stream()
                     .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue));
             long dialed = counters.dialedCount();
-            return new FloorSnapshot(clock.instant(), campaignId, "progressive 1:1", dialed,
-                    dialed - counters.endedCount(), waiting, byStatus, ended, AgentsOnFloor.of(roster));
+            PacingStatus pacing = counters.pacing();
+            String summary = pacing.modeInForce().equals(pacing.campaignMode())
+                    ? String.format("%s, %.2f calls per agent", pacing.campaignMode().toLowerCase(), pacing.callsPerAgent())
+                    : String.format("%s held %s by the governor", pacing.campaignMode().toLowerCase(),
+                            pacing.modeInForce().toLowerCase());
+            return new FloorSnapshot(clock.instant(), campaignId, summary, dialed,
+                    dialed - counters.endedCount(), waiting, byStatus, ended, AgentsOnFloor.of(roster),
+                    new FloorSnapshot.PacingOnFloor(pacing.campaignMode(), pacing.modeInForce(), pacing.callsPerAgent(),
+                            pacing.abandonsInWindow(), pacing.answeredInWindow(), pacing.abandonCap(),
+                            pacing.window().toDays() + " days",
+                            pacing.governorEngagedAt().map(Object::toString).orElse(""), pacing.reason()));
         });
     }
 

@@ -100,7 +100,7 @@ public final class DaySimulation {
                 abandonedLastMinute -= abandonedPerSecond[second - 60];
             }
             PacingDecision decision = pacer.decide(observe(second), new RecentActivity(placedLastMinute,
-                    abandonedLastMinute));
+                    abandonedLastMinute, calls.size()));
             governorEngaged = decision.governorEngaged();
             if (governorEngaged) {
                 governedSeconds++;

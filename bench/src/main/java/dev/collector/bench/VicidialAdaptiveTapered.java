@@ -22,6 +22,7 @@ final class VicidialAdaptiveTapered implements Pacer {
     private final double dropTarget;
     private final double[] ready = new double[SAMPLES];
     private final double[] waitingCalls = new double[SAMPLES];
+    private final double[] activeAgents = new double[SAMPLES];
     private int samples;
     private long ticks;
     private double level = 1.0;
@@ -33,15 +34,16 @@ final class VicidialAdaptiveTapered implements Pacer {
 
     @Override
     public PacingDecision decide(PacingState state, RecentActivity recent) {
-        ready[(int) (ticks % SAMPLES)] = state.agentsFree();
-        waitingCalls[(int) (ticks % SAMPLES)] = state.callsWaitingForAgent();
-        samples = Math.min(samples + 1, SAMPLES);
-        ticks++;
         // VICIdial counts agents ready or in a call as active; an agent in wrap-up (the disposition
         // screen) is paused and counts for neither the agents nor the live calls
         int active = state.agentsLoggedIn() - (state.busyAgents().size() - state.agentsTalking());
+        ready[(int) (ticks % SAMPLES)] = state.agentsFree();
+        waitingCalls[(int) (ticks % SAMPLES)] = state.callsWaitingForAgent();
+        activeAgents[(int) (ticks % SAMPLES)] = active;
+        samples = Math.min(samples + 1, SAMPLES);
+        ticks++;
         if (ticks % 15 == 0) {
-            adjustToDifferential(active);
+            adjustToDifferential();
         }
         if (ticks % 60 == 0) {
             checkDropRate(state, recent);
@@ -52,15 +54,18 @@ final class VicidialAdaptiveTapered implements Pacer {
                 String.format("VICIdial ADAPT_TAPERED level %.2f: %d to place", level, calls));
     }
 
-    private void adjustToDifferential(int agents) {
+    private void adjustToDifferential() {
         double readySum = 0;
         double waitingSum = 0;
+        double agentsSum = 0;
         for (int i = 0; i < samples; i++) {
             readySum += ready[i];
             waitingSum += waitingCalls[i];
+            agentsSum += activeAgents[i];
         }
         double differential = (readySum - waitingSum) / samples;
-        double mul = differential / Math.max(agents, 1);
+        // the notes' avg_agents: the active agents averaged over the same 15 samples, not the last one
+        double mul = differential / Math.max(agentsSum / samples, 1);
         level = clamp(level * (1 + mul));
     }
 
@@ -70,7 +75,9 @@ final class VicidialAdaptiveTapered implements Pacer {
         }
         long answered = state.answeredInWindow();
         double dropRate = answered == 0 ? 0 : state.abandonsInWindow() / (double) answered;
-        if (answered > 50 && dropRate > dropTarget) {
+        // "more than 50 calls today": calls placed, not calls answered (an earlier version waited for
+        // 50 answers, which at a 10 % answer rate delayed the first drop check by ~450 calls)
+        if (recent.placedToday() > 50 && dropRate > dropTarget) {
             // asked once a second from the start of the shift
             long secondsLeft = shiftSeconds - (ticks - 1);
             if (secondsLeft <= 0) {

@@ -1,5 +1,6 @@
 package dev.collector.console;
 
+import dev.collector.console.agentdesktop.AgentLogins;
 import dev.collector.console.agentdesktop.WebAgentDesktop;
 import dev.collector.console.supervisor.AgentsOnFloor;
 import dev.collector.console.supervisor.FloorSnapshot;
@@ -48,8 +49,14 @@ public final class ConsoleServer extends VerticleBase {
 
     public ConsoleServer(ConsoleOptions options, AgentRoster roster, RecordingDisposition recording, Clock clock,
                          FloorSource floor) {
+        this(options, roster, recording, clock, floor, AgentLogins.open());
+    }
+
+    /** @param logins the agents' PINs: without one an agent logs in with the id alone */
+    public ConsoleServer(ConsoleOptions options, AgentRoster roster, RecordingDisposition recording, Clock clock,
+                         FloorSource floor, AgentLogins logins) {
         this.options = Objects.requireNonNull(options, "options");
-        this.agentDesktop = new WebAgentDesktop(roster, recording, clock);
+        this.agentDesktop = new WebAgentDesktop(roster, recording, clock, logins);
         this.supervisorWall = new SupervisorWall(floor);
     }
 

@@ -1,5 +1,6 @@
 package dev.collector.console;
 
+import dev.collector.console.agentdesktop.AgentLogins;
 import dev.collector.domain.agent.Agent;
 import dev.collector.domain.casework.Case;
 import dev.collector.domain.casework.Claim;
@@ -39,17 +40,62 @@ public final class ConsoleFixture implements AutoCloseable {
     public final ConsoleServer console;
     private final AtomicInteger attempts = new AtomicInteger();
 
-    private ConsoleFixture(Vertx vertx, Clock clock, String... agentIds) throws Exception {
+    /** Where the fixture's preview offers' answers arrive: attempt ids by agent, in order. */
+    public final java.util.List<String> previewChoices = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private ConsoleFixture(Vertx vertx, Clock clock, AgentLogins logins, String... agentIds) throws Exception {
         this.clock = clock;
         this.roster = new AgentRoster(clock, Arrays.stream(agentIds)
                 .map(id -> new Agent(id, "Agent " + id, "Local/" + id + "@agents")).toList());
         this.recording = new RecordingDisposition(roster, callList, history, crmFeed, clock);
-        this.console = ConsoleServer.deploy(vertx, ConsoleOptions.localEphemeral(), roster, recording, clock)
-                .await(10, TimeUnit.SECONDS);
+        ConsoleServer server = new ConsoleServer(ConsoleOptions.localEphemeral(), roster, recording, clock,
+                () -> java.util.concurrent.CompletableFuture.completedFuture(new dev.collector.console.supervisor.FloorSnapshot(
+                        clock.instant(), "", "none", 0, 0, 0, java.util.Map.of(), java.util.Map.of(),
+                        dev.collector.console.supervisor.AgentsOnFloor.of(roster))), logins);
+        this.console = ConsoleServer.deploy(vertx, server).await(10, TimeUnit.SECONDS);
     }
 
     public static ConsoleFixture start(Vertx vertx, Clock clock, String... agentIds) throws Exception {
-        return new ConsoleFixture(vertx, clock, agentIds);
+        return new ConsoleFixture(vertx, clock, AgentLogins.open(), agentIds);
+    }
+
+    public static ConsoleFixture start(Vertx vertx, Clock clock, AgentLogins logins, String... agentIds)
+            throws Exception {
+        return new ConsoleFixture(vertx, clock, logins, agentIds);
+    }
+
+    /**
+     * Plays a preview dialer: reserves the longest idle agent and shows him the case; his choices
+     * are noted in {@link #previewChoices} ("dial:att-1", "skip:att-1").
+     */
+    public Call preview(Case aCase, java.time.Duration timeLimit) {
+        String attemptId = "att-" + attempts.incrementAndGet();
+        String agentId = roster.reserveLongestIdle(new Assignment(attemptId, aCase.caseId()))
+                .orElseThrow(() -> new AssertionError("no agent is ready"))
+                .agentId();
+        console.agentDesktop().answerPreviewsWith(new dev.collector.routing.desktop.PreviewChoices() {
+            @Override
+            public boolean dial(String agent, String attempt) {
+                return choose("dial", agent, attempt);
+            }
+
+            @Override
+            public boolean skip(String agent, String attempt) {
+                return choose("skip", agent, attempt);
+            }
+
+            private boolean choose(String what, String agent, String attempt) {
+                boolean standing = roster.status(agent).flatMap(s -> s.attemptId()).filter(attempt::equals).isPresent()
+                        && previewChoices.stream().noneMatch(c -> c.endsWith(":" + attempt));
+                if (standing) {
+                    previewChoices.add(what + ":" + attempt);
+                }
+                return standing;
+            }
+        });
+        console.agentDesktop().preview(new dev.collector.routing.desktop.PreviewOffer(agentId, attemptId,
+                aCase.primaryPhone(), aCase, List.of(), clock.instant().plus(timeLimit)));
+        return new Call(agentId, attemptId, aCase);
     }
 
     public int port() {

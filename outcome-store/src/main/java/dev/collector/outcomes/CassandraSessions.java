@@ -58,6 +58,9 @@ public final class CassandraSessions {
         options.put(TypedDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(15));
         // the default 1 s debounce made every DDL statement take ~1.1 s; 10 ms brings it to 10-130 ms
         options.put(TypedDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(10));
+        // a node back from a restart is used again within seconds (the default waits up to a minute),
+        // so journaled outcomes reach it soon
+        options.put(TypedDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(5));
         // close() comes after the last request: Netty's 2 s quiet period would only delay shutdown
         options.put(TypedDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0);
         options.put(TypedDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0);

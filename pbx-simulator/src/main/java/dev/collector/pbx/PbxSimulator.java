@@ -63,6 +63,11 @@ public final class PbxSimulator implements AutoCloseable {
         return server.host();
     }
 
+    /** The live counters, e.g. for a test waiting for the safe-harbour messages played. */
+    public dev.collector.pbx.world.TrafficCounters traffic() {
+        return core.counters();
+    }
+
     public SimulatorStats stats() {
         TrafficCounters counters = core.counters();
         return new SimulatorStats(counters.originates(), counters.answered(), counters.machine(), counters.busy(),

@@ -28,10 +28,22 @@ public record NodeConfig(
         CampaignRules campaignRules,
         CaseQueueSettings callList,
         List<Agent> agents,
-        DemoConfig demo) {
+        DemoConfig demo,
+        FollowUpConfig followUps) {
 
     public NodeConfig {
         agents = List.copyOf(agents);
+        java.util.Objects.requireNonNull(followUps, "followUps");
+    }
+
+    /** With the default follow-ups (built-in rules, log-only channels). */
+    public NodeConfig(HazelcastSettings hazelcast, OutcomeStoreSettings outcomeStore, CrmBridgeSettings crmBridge,
+            ConsoleOptions console, Optional<AmiSettings> externalPbx, SimulatorConfig simulator,
+            CampaignDialPlan dialPlan, CampaignRules campaignRules, CaseQueueSettings callList, List<Agent> agents,
+            DemoConfig demo) {
+        this(hazelcast, outcomeStore, crmBridge, console, externalPbx, simulator, dialPlan, campaignRules, callList,
+                agents, demo, FollowUpConfig.defaults()
+                        .withJournalFile(outcomeStore.localNode().dataDir().resolveSibling("outcomes.journal")));
     }
 
     /** The PBX simulator used when no Asterisk is configured. */

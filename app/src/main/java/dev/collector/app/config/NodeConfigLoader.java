@@ -99,7 +99,42 @@ public final class NodeConfigLoader {
                 Map.of()));
         CaseQueueSettings callList = CaseQueueSettings.defaults()
                 .withLeaseTtl(source.seconds("collector.call-list.lease-ttl", Duration.ofMinutes(2)));
-        return new NodeConfig(hazelcast, store, crm, console, pbx, simulator, plan, rules, callList, agents, demo);
+        return new NodeConfig(hazelcast, store, crm, console, pbx, simulator, plan, rules, callList, agents, demo,
+                followUps(source, dataDir));
+    }
+
+    /**
+     * Follow-ups ({@code collector.follow-ups.*}), their channels ({@code collector.smtp.*},
+     * {@code collector.smpp.*}) and the outcome journal ({@code collector.outcomes.journal-file}).
+     * No SMTP or SMPP host: that channel only logs (fine for the demo, never for real debtors).
+     */
+    static FollowUpConfig followUps(ConfigSource source, String dataDir) {
+        Optional<FollowUpConfig.Smtp> smtp = source.find("collector.smtp.host").filter(h -> !h.isBlank())
+                .map(host -> new FollowUpConfig.Smtp(host, source.integer("collector.smtp.port", 25),
+                        source.string("collector.smtp.from", "collections@localhost"),
+                        source.find("collector.smtp.username").filter(u -> !u.isBlank()),
+                        source.string("collector.smtp.password", ""),
+                        source.flag("collector.smtp.starttls", false)));
+        Optional<FollowUpConfig.Smpp> smpp = source.find("collector.smpp.host").filter(h -> !h.isBlank())
+                .map(host -> new FollowUpConfig.Smpp(host, source.integer("collector.smpp.port", 2775),
+                        source.string("collector.smpp.system-id", "collector"),
+                        source.string("collector.smpp.password", ""),
+                        source.string("collector.smpp.source-address", "Collector")));
+        CallingWindow contactWindow;
+        try {
+            contactWindow = window(source.string("collector.follow-ups.contact-window", "08:00-21:00"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("collector.campaign.calling-window",
+                    "collector.follow-ups.contact-window"), e);
+        }
+        return new FollowUpConfig(
+                source.flag("collector.follow-ups.enabled", true),
+                source.find("collector.follow-ups.rules-file").filter(f -> !f.isBlank()).map(Path::of),
+                source.find("collector.follow-ups.templates-dir").filter(f -> !f.isBlank()).map(Path::of),
+                smtp, smpp, contactWindow,
+                source.seconds("collector.follow-ups.poll-interval", Duration.ofSeconds(5)),
+                source.string("collector.follow-ups.default-language", "en"),
+                Path.of(source.string("collector.outcomes.journal-file", dataDir + "/outcomes.journal")));
     }
 
     /**

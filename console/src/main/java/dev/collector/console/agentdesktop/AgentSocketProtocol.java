@@ -5,6 +5,7 @@ import dev.collector.domain.casework.Claim;
 import dev.collector.domain.outcome.Disposition;
 import dev.collector.domain.outcome.Outcome;
 import dev.collector.routing.desktop.ScreenPop;
+import dev.collector.routing.desktop.TalkingPoints;
 import dev.collector.routing.roster.AgentStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,10 +30,16 @@ public final class AgentSocketProtocol {
     public static final String PAUSE = "pause";
     public static final String LOGOUT = "logout";
     public static final String DISPOSITION = "disposition";
+    /** Preview mode: dial the previewed case now ({@code attemptId} of the preview). */
+    public static final String PREVIEW_DIAL = "previewDial";
+    /** Preview mode: pass the previewed case on and be shown another. */
+    public static final String PREVIEW_SKIP = "previewSkip";
 
     // server -> client
     public static final String STATUS = "status";
     public static final String SCREEN_POP = "screenPop";
+    /** Preview mode: the case before it is dialed, with {@code dialsAt}, when it is dialed if the agent does nothing. */
+    public static final String PREVIEW = "preview";
     public static final String CALL_ENDED = "callEnded";
     public static final String DISPOSITION_ACCEPTED = "dispositionAccepted";
     public static final String ERROR = "error";
@@ -53,13 +60,19 @@ public final class AgentSocketProtocol {
     private AgentSocketProtocol() {
     }
 
-    static JsonObject status(AgentStatus status) {
+    /**
+     * @param pauseReasons the codes the agent may pause with, for the page's menu
+     */
+    static JsonObject status(AgentStatus status, java.util.Collection<String> pauseReasons) {
         JsonObject message = new JsonObject()
                 .put("type", STATUS)
                 .put("agentId", status.agentId())
                 .put("state", status.state().name())
-                .put("since", status.since().toString());
+                .put("since", status.since().toString())
+                .put("pauseReasons", new JsonArray(java.util.List.copyOf(pauseReasons)));
         status.attemptId().ifPresent(id -> message.put("attemptId", id));
+        status.pauseReason().ifPresent(reason -> message.put("pauseReason", reason));
+        status.wrapUpEnds().ifPresent(ends -> message.put("wrapUpEnds", ends.toString()));
         return message;
     }
 
@@ -87,15 +100,27 @@ public final class AgentSocketProtocol {
                 .put("currency", aCase.currency())
                 .put("daysPastDue", aCase.daysPastDue(debtorToday))
                 .put("timeZone", aCase.timeZone().getId())
-                .put("priority", aCase.priority());
+                .put("priority", aCase.priority())
+                .put("language", aCase.language())
+                .put("flags", new JsonArray(aCase.flags().stream().sorted().toList()));
         JsonArray previous = new JsonArray();
         pop.previousOutcomes().forEach(o -> previous.add(outcome(o)));
         return new JsonObject()
                 .put("type", SCREEN_POP)
                 .put("attemptId", pop.attemptId())
                 .put("phoneNumber", pop.phoneNumber())
+                .put("bridgedAt", pop.bridgedAt().toString())
                 .put("case", caseJson)
-                .put("previousOutcomes", previous);
+                .put("previousOutcomes", previous)
+                .put("talkingPoints", new JsonArray(TalkingPoints.forCall(aCase, pop.previousOutcomes(), debtorToday)));
+    }
+
+    /** The case as a screen pop shows it, before the call: the agent dials or skips by {@code dialsAt}. */
+    static JsonObject preview(dev.collector.routing.desktop.PreviewOffer offer, Clock clock) {
+        return screenPop(new ScreenPop(offer.agentId(), offer.attemptId(), offer.phoneNumber(), offer.aCase(),
+                offer.previousOutcomes(), clock.instant()), clock)
+                .put("type", PREVIEW)
+                .put("dialsAt", offer.dialsAt().toString());
     }
 
     static JsonObject outcome(Outcome outcome) {

@@ -62,18 +62,26 @@ public final class WebAgentDesktop implements AgentDesktop {
     private final AgentRoster roster;
     private final RecordingDisposition recording;
     private final Clock clock;
+    private final AgentLogins logins;
 
     private volatile Context context;
     private volatile Thread eventLoop;
     private volatile int connectedAgents;
+    private volatile dev.collector.routing.desktop.PreviewChoices previewChoices =
+            dev.collector.routing.desktop.PreviewChoices.NONE;
 
     /** By agent id; touched only on the event loop. */
     private final Map<String, AgentSession> sessions = new HashMap<>();
 
     public WebAgentDesktop(AgentRoster roster, RecordingDisposition recording, Clock clock) {
+        this(roster, recording, clock, AgentLogins.open());
+    }
+
+    public WebAgentDesktop(AgentRoster roster, RecordingDisposition recording, Clock clock, AgentLogins logins) {
         this.roster = Objects.requireNonNull(roster, "roster");
         this.recording = Objects.requireNonNull(recording, "recording");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.logins = Objects.requireNonNull(logins, "logins");
         roster.onChange(status -> onEventLoop(() -> pushStatus(status.agentId())));
     }
 
@@ -120,6 +128,20 @@ public final class WebAgentDesktop implements AgentDesktop {
             log.warn("the console is not running: screen pop of attempt {} for agent {} dropped",
                     pop.attemptId(), pop.agentId());
         }
+    }
+
+    @Override
+    public void preview(dev.collector.routing.desktop.PreviewOffer offer) {
+        Objects.requireNonNull(offer, "offer");
+        onEventLoop(() -> {
+            AgentSession session = sessions.computeIfAbsent(offer.agentId(), id -> new AgentSession());
+            sendToAgent(session, AgentSocketProtocol.preview(offer, clock));
+        });
+    }
+
+    @Override
+    public void answerPreviewsWith(dev.collector.routing.desktop.PreviewChoices choices) {
+        previewChoices = Objects.requireNonNull(choices, "choices");
     }
 
     @Override
@@ -181,7 +203,7 @@ public final class WebAgentDesktop implements AgentDesktop {
         Connection current = session.current;
         if (current != null && !now.equals(current.lastStatus)) {
             current.lastStatus = now;
-            send(current, AgentSocketProtocol.status(now));
+            send(current, AgentSocketProtocol.status(now, roster.pauseReasons().chosenByAgents()));
         }
     }
 
@@ -242,12 +264,32 @@ public final class WebAgentDesktop implements AgentDesktop {
             }
             case AgentSocketProtocol.PAUSE -> {
                 String agentId = loggedIn(connection);
-                roster.pause(agentId);
+                String reason = AgentSocketProtocol.optionalText(message, "reason");
+                if (reason.isBlank()) {
+                    roster.pause(agentId);
+                } else if (roster.pauseReasons().allows(reason)) {
+                    roster.pause(agentId, reason);
+                } else {
+                    throw new ProtocolError("reason", "pause for one of " + roster.pauseReasons().chosenByAgents());
+                }
                 pushStatus(agentId);
             }
             case AgentSocketProtocol.LOGOUT -> logout(connection);
             case AgentSocketProtocol.DISPOSITION -> disposition(connection, message);
+            case AgentSocketProtocol.PREVIEW_DIAL, AgentSocketProtocol.PREVIEW_SKIP -> previewChoice(connection, message, type);
             default -> throw new ProtocolError("type", "unknown message type '" + AgentSocketProtocol.shorten(type) + "'");
+        }
+    }
+
+    private void previewChoice(Connection connection, JsonObject message, String type) {
+        String agentId = loggedIn(connection);
+        String attemptId = AgentSocketProtocol.requiredText(message, "attemptId", "name the previewed attempt");
+        boolean standing = type.equals(AgentSocketProtocol.PREVIEW_DIAL)
+                ? previewChoices.dial(agentId, attemptId)
+                : previewChoices.skip(agentId, attemptId);
+        if (!standing) {
+            throw new ProtocolError("attemptId", "no preview " + AgentSocketProtocol.shorten(attemptId)
+                    + " is waiting for you (already dialed or withdrawn)");
         }
     }
 
@@ -266,8 +308,13 @@ public final class WebAgentDesktop implements AgentDesktop {
         if (connection.agentId != null && !connection.agentId.equals(agentId)) {
             throw new ProtocolError("agentId", "this window is logged in as " + connection.agentId + "; log out first");
         }
+        // one answer for an unknown agent and a wrong PIN: the login form must not confirm agent ids
         if (roster.status(agentId).isEmpty()) {
-            throw new ProtocolError("agentId", "unknown agent " + AgentSocketProtocol.shorten(agentId));
+            throw new ProtocolError("agentId", logins.needsPin(agentId) || !AgentSocketProtocol.optionalText(message, "pin").isEmpty()
+                    ? "wrong agent id or PIN" : "unknown agent " + AgentSocketProtocol.shorten(agentId));
+        }
+        if (!logins.admits(agentId, AgentSocketProtocol.optionalText(message, "pin"))) {
+            throw new ProtocolError("agentId", "wrong agent id or PIN");
         }
         AgentSession session = sessions.computeIfAbsent(agentId, id -> new AgentSession());
         boolean newlyBound = session.current != connection;
@@ -367,7 +414,7 @@ public final class WebAgentDesktop implements AgentDesktop {
         // A ready agent whose browser is gone must not be given calls the dialer would abandon.
         if (roster.status(agentId).map(s -> s.state() == AgentState.READY).orElse(false)) {
             try {
-                roster.pause(agentId);
+                roster.pause(agentId, dev.collector.routing.roster.PauseReasons.DISCONNECTED);
                 log.info("agent {} disconnected while ready: paused", agentId);
             } catch (IllegalAgentTransition e) {
                 log.debug("agent {} disconnected and was meanwhile given a call", agentId);

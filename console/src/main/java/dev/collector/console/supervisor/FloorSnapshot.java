@@ -16,12 +16,36 @@ import java.util.Map;
  */
 public record FloorSnapshot(Instant at, String campaignId, String pacing, long dialed, long callsInFlight,
                             long waitingCases, Map<String, Long> casesByStatus, Map<String, Long> endedByResult,
-                            List<AgentOnFloor> agents) {
+                            List<AgentOnFloor> agents, PacingOnFloor pacingDetail) {
 
     public FloorSnapshot {
         casesByStatus = Map.copyOf(casesByStatus);
         endedByResult = Map.copyOf(endedByResult);
         agents = List.copyOf(agents);
+        java.util.Objects.requireNonNull(pacingDetail, "pacingDetail");
+    }
+
+    /** A snapshot whose pacing is known only by its name (progressive, no window kept). */
+    public FloorSnapshot(Instant at, String campaignId, String pacing, long dialed, long callsInFlight,
+                         long waitingCases, Map<String, Long> casesByStatus, Map<String, Long> endedByResult,
+                         List<AgentOnFloor> agents) {
+        this(at, campaignId, pacing, dialed, callsInFlight, waitingCases, casesByStatus, endedByResult, agents,
+                new PacingOnFloor(pacing, pacing, 0, 0, 0, 0.03, "", "", ""));
+    }
+
+    /**
+     * The campaign's pacing as the supervisor must see it: the mode set and the mode in force (they
+     * differ while the abandon-rate governor holds the campaign progressive), calls in flight per
+     * agent, and the compliance window's abandon rate against its cap.
+     *
+     * @param governorEngagedSince ISO instant, empty when the governor is not engaged
+     */
+    public record PacingOnFloor(String campaignMode, String modeInForce, double callsPerAgent, long abandonsInWindow,
+                                long answeredInWindow, double abandonCap, String window, String governorEngagedSince,
+                                String reason) {
+        public double abandonRateInWindow() {
+            return answeredInWindow == 0 ? 0 : abandonsInWindow / (double) answeredInWindow;
+        }
     }
 
     public record AgentOnFloor(String agentId, String name, String state, Instant since) {

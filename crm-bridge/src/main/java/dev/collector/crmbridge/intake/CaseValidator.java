@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks a case as the CRM sent it and turns it into the domain's {@link
@@ -53,6 +55,8 @@ public final class CaseValidator {
                     + wire.getVersion()));
         }
         checkSizes(wire, path, violations);
+        checkLanguage(wire.getLanguage(), path + ".language", violations);
+        checkFlags(wire.getFlagsList(), path + ".flags", violations);
 
         if (!violations.isEmpty()) {
             return new Validation.Invalid(violations);
@@ -66,7 +70,9 @@ public final class CaseValidator {
                 zone.orElseThrow(),
                 wire.getPriority(),
                 clock.instant(),
-                wire.getVersion()));
+                wire.getVersion(),
+                wire.getLanguage(),
+                Set.copyOf(wire.getFlagsList())));
     }
 
     /** Ids and names a person would still read; number and claim counts no real case reaches. */
@@ -83,6 +89,30 @@ public final class CaseValidator {
         atMost(wire.getDebtor().getName().length(), MAX_NAME_LENGTH, path + ".debtor.name", "characters", violations);
         atMost(wire.getPhoneNumbersCount(), MAX_PHONE_NUMBERS, path + ".phone_numbers", "numbers", violations);
         atMost(wire.getClaimsCount(), MAX_CLAIMS, path + ".claims", "claims", violations);
+    }
+
+    static final int MAX_FLAGS = 20;
+    static final int MAX_FLAG_LENGTH = 64;
+    private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
+
+    /** Routing matches it against the languages agents speak: a code nobody could list is a typo. */
+    private static void checkLanguage(String language, String field, List<Violation> violations) {
+        if (!language.isEmpty() && !ISO_639_1.contains(language.strip().toLowerCase(Locale.ROOT))) {
+            violations.add(new Violation(field, "\"" + language + "\" is not an ISO 639-1 language code"
+                    + " (two letters, such as cs, pl or en); leave it empty when unknown"));
+        }
+    }
+
+    private static void checkFlags(List<String> flags, String field, List<Violation> violations) {
+        atMost(flags.size(), MAX_FLAGS, field, "flags", violations);
+        for (int i = 0; i < flags.size() && i < MAX_FLAGS; i++) {
+            String flag = flags.get(i).strip();
+            if (flag.isEmpty() || flag.length() > MAX_FLAG_LENGTH || !flag.chars().allMatch(
+                    c -> Character.isLetterOrDigit(c) || c == '_')) {
+                violations.add(new Violation(field + "[" + i + "]", "\"" + flags.get(i) + "\" is not a flag: 1 to "
+                        + MAX_FLAG_LENGTH + " letters, digits or underscores, such as VIP or COMPLICATED"));
+            }
+        }
     }
 
     private static void atMost(int size, int limit, String field, String unit, List<Violation> violations) {

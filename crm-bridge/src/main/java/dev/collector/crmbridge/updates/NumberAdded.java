@@ -33,6 +33,6 @@ record NumberAdded(Case aCase, String phoneNumber, Instant received) implements 
         List<String> numbers = new ArrayList<>(aCase.phoneNumbers());
         numbers.add(phoneNumber);
         return new Case(aCase.caseId(), aCase.campaignId(), aCase.debtor(), aCase.claims(), numbers,
-                aCase.timeZone(), aCase.priority(), received, aCase.version());
+                aCase.timeZone(), aCase.priority(), received, aCase.version(), aCase.language(), aCase.flags());
     }
 }

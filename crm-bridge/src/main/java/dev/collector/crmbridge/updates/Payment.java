@@ -55,6 +55,6 @@ record Payment(Case aCase, BigDecimal amount, boolean settles, Instant received)
             }
         }
         return new Case(aCase.caseId(), aCase.campaignId(), aCase.debtor(), stillDue, aCase.phoneNumbers(),
-                aCase.timeZone(), aCase.priority(), received, aCase.version());
+                aCase.timeZone(), aCase.priority(), received, aCase.version(), aCase.language(), aCase.flags());
     }
 }

@@ -18,6 +18,6 @@ record TimeZoneChange(Case aCase, ZoneId zone, Instant received) implements Case
     @Override
     public CompletionStage<Void> applyTo(CallList callList, ContactRestrictions restrictions) {
         return callList.admit(new Case(aCase.caseId(), aCase.campaignId(), aCase.debtor(), aCase.claims(),
-                aCase.phoneNumbers(), zone, aCase.priority(), received, aCase.version()));
+                aCase.phoneNumbers(), zone, aCase.priority(), received, aCase.version(), aCase.language(), aCase.flags()));
     }
 }

@@ -48,6 +48,22 @@ class CaseValidatorTest {
     }
 
     @Test
+    void languageAndFlagsReachTheDomainCaseForRouting() {
+        Case aCase = ((Validation.Valid) validator.validate(validCase("c-1", "spring")
+                .setLanguage("PL").addFlags("vip").addFlags("COMPLICATED").build(), "cases[0]")).aCase();
+
+        assertThat(aCase.language()).isEqualTo("pl");
+        assertThat(aCase.flags()).containsExactlyInAnyOrder(Case.VIP, Case.COMPLICATED);
+    }
+
+    @Test
+    void anUnknownLanguageAndAMalformedFlagAreNamed() {
+        assertThat(fields(validator.validate(validCase("c-1", "spring")
+                .setLanguage("polish").addFlags("VIP").addFlags("not a flag").build(), "cases[0]")))
+                .containsExactly("cases[0].language", "cases[0].flags[1]");
+    }
+
+    @Test
     void aCaseWithoutClaimsIsValid() {
         assertThat(validator.validate(validCase("c-1", "spring").clearClaims().build(), "cases[0]"))
                 .isInstanceOf(Validation.Valid.class);

@@ -11,6 +11,10 @@ import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.action.SetVarAction;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.asteriskjava.manager.response.ManagerError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +96,44 @@ public final class AmiConnection implements AutoCloseable {
         } catch (IOException | IllegalStateException e) {
             log.warn("Hangup of {} not sent: {}", channel, e.getMessage());
         }
+    }
+
+    /**
+     * Sets a channel variable (AMI {@code Setvar}), e.g. the chosen agent's endpoint on an answered
+     * debtor leg before it is redirected to the bridging context.
+     *
+     * @return completes with whether Asterisk set it; false also when the action could not be sent
+     */
+    public CompletionStage<Boolean> setVariable(String channel, String variable, String value) {
+        return send(new SetVarAction(channel, variable, value), "Setvar " + variable + " on " + channel);
+    }
+
+    /**
+     * Moves a channel to another place in the dialplan (AMI {@code Redirect}): the held debtor leg
+     * to the bridging context once an agent is chosen, or to the safe-harbour message when none is.
+     *
+     * @return completes with whether Asterisk accepted it (it refuses a channel that has hung up)
+     */
+    public CompletionStage<Boolean> redirect(String channel, String context, String exten, int priority) {
+        return send(new RedirectAction(channel, context, exten, priority), "Redirect of " + channel + " to " + context);
+    }
+
+    private CompletionStage<Boolean> send(org.asteriskjava.manager.action.ManagerAction action, String what) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        try {
+            manager.sendAction(action, response -> {
+                if (response instanceof ManagerError error) {
+                    log.info("{} refused: {}", what, error.getMessage());
+                    done.complete(false);
+                } else {
+                    done.complete(true);
+                }
+            });
+        } catch (IOException | IllegalStateException e) {
+            log.warn("{} not sent: {}", what, e.getMessage());
+            done.complete(false);
+        }
+        return done;
     }
 
     private void reject(OriginateRequest request, String message) {

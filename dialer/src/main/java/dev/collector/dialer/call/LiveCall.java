@@ -23,7 +23,7 @@ public final class LiveCall {
     private final String attemptId;
     private final Case aCase;
     private final String phoneNumber;
-    private final Agent agent;
+    private Optional<Agent> agent;
     private final Instant dialedAt;
 
     private Optional<Instant> answeredAt = Optional.empty();
@@ -34,12 +34,47 @@ public final class LiveCall {
     private boolean debtorLegHungUp;
     private String debtorChannel = "";
 
+    /** A call placed for an agent reserved before dialing (preview, progressive). */
     public LiveCall(String attemptId, Case aCase, String phoneNumber, Agent agent, Instant dialedAt) {
+        this(attemptId, aCase, phoneNumber, Optional.of(agent), dialedAt);
+    }
+
+    private LiveCall(String attemptId, Case aCase, String phoneNumber, Optional<Agent> agent, Instant dialedAt) {
         this.attemptId = attemptId;
         this.aCase = aCase;
         this.phoneNumber = phoneNumber;
         this.agent = agent;
         this.dialedAt = dialedAt;
+    }
+
+    /** A call placed ahead of the agents (power, predictive): an agent is chosen once a person answers. */
+    public static LiveCall withoutAgent(String attemptId, Case aCase, String phoneNumber, Instant dialedAt) {
+        return new LiveCall(attemptId, aCase, phoneNumber, Optional.empty(), dialedAt);
+    }
+
+    /** The agent chosen for the answered debtor; the bridge that follows connects them. */
+    public void assign(Agent chosen) {
+        if (agent.isPresent()) {
+            throw new IllegalStateException("attempt " + attemptId + " already has agent " + agent.get().agentId());
+        }
+        agent = Optional.of(chosen);
+    }
+
+    /** Answered by a person who has no agent yet (the 2-second rule runs). */
+    public boolean waitsForAgent() {
+        return answeredAt.isPresent() && bridgedAt.isEmpty() && endedAt.isEmpty();
+    }
+
+    public boolean answered() {
+        return answeredAt.isPresent();
+    }
+
+    public Optional<Instant> answeredAt() {
+        return answeredAt;
+    }
+
+    public Optional<Instant> bridgedAt() {
+        return bridgedAt;
     }
 
     public Step apply(CallSignal signal, Instant now) {
@@ -101,7 +136,7 @@ public final class LiveCall {
     /** The attempt as it is to be recorded; only meaningful once ended. */
     public CallAttempt toAttempt() {
         return new CallAttempt(attemptId, aCase.caseId(), aCase.campaignId(), phoneNumber,
-                bridgedAt.isPresent() || answeredAt.isPresent() ? Optional.of(agent.agentId()) : Optional.empty(),
+                bridgedAt.isPresent() ? agent.map(Agent::agentId) : Optional.empty(),
                 dialedAt, answeredAt, endedAt.orElseThrow(), result(), hangupCause);
     }
 
@@ -129,7 +164,7 @@ public final class LiveCall {
         return aCase;
     }
 
-    public Agent agent() {
+    public Optional<Agent> agent() {
         return agent;
     }
 

@@ -11,6 +11,7 @@ public final class DialerCounters {
     }
 
     private long dialed;
+    private volatile PacingStatus pacing = PacingStatus.notYet("PROGRESSIVE", 0.03, java.time.Duration.ofDays(30));
     private final EnumMap<CallResult, Long> ended = new EnumMap<>(CallResult.class);
 
     synchronized void dialed() {
@@ -19,6 +20,15 @@ public final class DialerCounters {
 
     synchronized void ended(CallResult result) {
         ended.merge(result, 1L, Long::sum);
+    }
+
+    void paced(PacingStatus status) {
+        pacing = status;
+    }
+
+    /** The last pacing decision, for the supervisor's wall. */
+    public PacingStatus pacing() {
+        return pacing;
     }
 
     public synchronized long dialedCount() {

@@ -50,18 +50,23 @@ public final class CassandraContactHistory implements ContactHistory {
     private final PreparedStatement insertAttemptByCase;
     private final PreparedStatement insertAttemptByCampaignHour;
     private final PreparedStatement insertOutcome;
+    private final PreparedStatement insertOutcomeByAgentDay;
+    private final PreparedStatement insertOutcomeByCampaignHour;
     private final PreparedStatement selectAttemptsByCase;
     private final PreparedStatement selectAttemptsByCampaignHour;
     private final PreparedStatement selectOutcomesByCase;
 
     private CassandraContactHistory(CqlSession session, PreparedStatement insertAttemptByCase,
             PreparedStatement insertAttemptByCampaignHour, PreparedStatement insertOutcome,
+            PreparedStatement insertOutcomeByAgentDay, PreparedStatement insertOutcomeByCampaignHour,
             PreparedStatement selectAttemptsByCase, PreparedStatement selectAttemptsByCampaignHour,
             PreparedStatement selectOutcomesByCase) {
         this.session = session;
         this.insertAttemptByCase = insertAttemptByCase;
         this.insertAttemptByCampaignHour = insertAttemptByCampaignHour;
         this.insertOutcome = insertOutcome;
+        this.insertOutcomeByAgentDay = insertOutcomeByAgentDay;
+        this.insertOutcomeByCampaignHour = insertOutcomeByCampaignHour;
         this.selectAttemptsByCase = selectAttemptsByCase;
         this.selectAttemptsByCampaignHour = selectAttemptsByCampaignHour;
         this.selectOutcomesByCase = selectOutcomesByCase;
@@ -85,6 +90,13 @@ public final class CassandraContactHistory implements ContactHistory {
                         + "debtor_id, agent_id, disposition, promised_amount, promised_for, callback_at, notes, "
                         + "recorded_at) VALUES (:case_id, :attempt_id, :campaign_id, :debtor_id, :agent_id, "
                         + ":disposition, :promised_amount, :promised_for, :callback_at, :notes, :recorded_at)"),
+                session.prepare("INSERT INTO " + ks + "outcomes_by_agent_day (agent_id, day, attempt_id, case_id, "
+                        + "campaign_id, disposition, promised_amount, promised_for, recorded_at) VALUES (:agent_id, "
+                        + ":day, :attempt_id, :case_id, :campaign_id, :disposition, :promised_amount, :promised_for, "
+                        + ":recorded_at)"),
+                session.prepare("INSERT INTO " + ks + "outcomes_by_campaign_hour (campaign_id, hour, attempt_id, "
+                        + "case_id, agent_id, disposition, promised_amount, recorded_at) VALUES (:campaign_id, :hour, "
+                        + ":attempt_id, :case_id, :agent_id, :disposition, :promised_amount, :recorded_at)"),
                 session.prepare("SELECT " + ATTEMPT_COLUMNS + " FROM " + ks
                         + "call_attempts_by_case WHERE case_id = :case_id"),
                 session.prepare("SELECT " + ATTEMPT_COLUMNS + " FROM " + ks
@@ -141,7 +153,34 @@ public final class CassandraContactHistory implements ContactHistory {
         } else {
             row.setToNull("callback_at");
         }
-        return session.executeAsync(row.setIdempotence(true).build()).thenApply(rs -> null);
+        Optional<Disposition.PromiseToPay> promise = outcome.disposition() instanceof Disposition.PromiseToPay p
+                ? Optional.of(p) : Optional.empty();
+        BoundStatementBuilder byAgentDay = insertOutcomeByAgentDay.boundStatementBuilder()
+                .setString("agent_id", outcome.agentId())
+                .setLocalDate("day", dayOf(outcome.recordedAt()))
+                .setString("attempt_id", outcome.attemptId())
+                .setString("case_id", outcome.caseId())
+                .setString("campaign_id", outcome.campaignId())
+                .setString("disposition", outcome.disposition().code())
+                .setInstant("recorded_at", outcome.recordedAt());
+        BoundStatementBuilder byCampaignHour = insertOutcomeByCampaignHour.boundStatementBuilder()
+                .setString("campaign_id", outcome.campaignId())
+                .setInstant("hour", hourOf(outcome.recordedAt()))
+                .setString("attempt_id", outcome.attemptId())
+                .setString("case_id", outcome.caseId())
+                .setString("agent_id", outcome.agentId())
+                .setString("disposition", outcome.disposition().code())
+                .setInstant("recorded_at", outcome.recordedAt());
+        promise.ifPresent(p -> {
+            byAgentDay.setBigDecimal("promised_amount", p.amount()).setLocalDate("promised_for", p.promisedFor());
+            byCampaignHour.setBigDecimal("promised_amount", p.amount());
+        });
+        // Three rows in three partitions, written in parallel; each write is idempotent, so a
+        // failure of one is repaired by writing the outcome again (the journal does).
+        return CompletableFuture.allOf(
+                session.executeAsync(row.setIdempotence(true).build()).toCompletableFuture(),
+                session.executeAsync(byAgentDay.setIdempotence(true).build()).toCompletableFuture(),
+                session.executeAsync(byCampaignHour.setIdempotence(true).build()).toCompletableFuture());
     }
 
     @Override
@@ -228,6 +267,10 @@ public final class CassandraContactHistory implements ContactHistory {
             default -> throw new IllegalStateException("Unknown disposition code '" + code + "' for attempt "
                     + row.getString("attempt_id") + " of case " + row.getString("case_id"));
         };
+    }
+
+    static java.time.LocalDate dayOf(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
     }
 
     static Instant hourOf(Instant instant) {

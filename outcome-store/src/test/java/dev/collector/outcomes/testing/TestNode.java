@@ -23,7 +23,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * One real Cassandra node per test JVM, on free ports with its data under
  * {@code target/cassandra-it}, so it never meets a demo node on the default ports. Started before
  * the first test class that uses it, stopped when the test run ends. Test methods and lifecycle
- * methods may ask for the {@link LocalCassandraNode} or its {@link NodeSettings}.
+ * methods may ask for the {@link LocalCassandraNode} or its {@link NodeSettings}, or for the
+ * {@link Outage} to stop the node and start it again on the same data and ports (a test of what
+ * happens while Cassandra is away; other test classes of the run find it running again).
  */
 public final class TestNode implements BeforeAllCallback, ParameterResolver {
 
@@ -37,13 +39,42 @@ public final class TestNode implements BeforeAllCallback, ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == LocalCassandraNode.class || type == NodeSettings.class;
+        return type == LocalCassandraNode.class || type == NodeSettings.class || type == Outage.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        LocalCassandraNode node = running(context).node();
-        return parameter.getParameter().getType() == NodeSettings.class ? node.settings() : node;
+        Running running = running(context);
+        Class<?> type = parameter.getParameter().getType();
+        if (type == Outage.class) {
+            return running.outage;
+        }
+        LocalCassandraNode node = running.outage.node();
+        return type == NodeSettings.class ? node.settings() : node;
+    }
+
+    /** Stops and restarts the shared node; the restarted node is the one stopped at the end of the run. */
+    public static final class Outage {
+
+        private LocalCassandraNode node;
+
+        private Outage(LocalCassandraNode node) {
+            this.node = node;
+        }
+
+        synchronized LocalCassandraNode node() {
+            return node;
+        }
+
+        /** Stops the node (SIGTERM; its commit log keeps what was written). */
+        public synchronized void stopNode() {
+            node.close();
+        }
+
+        /** Starts the node again on the same data directory and ports; blocks until CQL answers. */
+        public synchronized void startNode() {
+            node = LocalCassandraNode.startOrReuse(node.settings());
+        }
     }
 
     private static Running running(ExtensionContext context) {
@@ -52,7 +83,13 @@ public final class TestNode implements BeforeAllCallback, ParameterResolver {
     }
 
     /** Closed by JUnit when the root context closes, i.e. after the last test of the run. */
-    private record Running(LocalCassandraNode node) implements AutoCloseable {
+    private static final class Running implements AutoCloseable {
+
+        private final Outage outage;
+
+        private Running(LocalCassandraNode node) {
+            this.outage = new Outage(node);
+        }
 
         static Running start() {
             Path dataDir = Path.of("target", "cassandra-it").toAbsolutePath();
@@ -75,7 +112,7 @@ public final class TestNode implements BeforeAllCallback, ParameterResolver {
         @Override
         public void close() {
             long begin = System.nanoTime();
-            node.close();
+            outage.node().close();
             System.out.printf("Cassandra node stopped in %d ms%n", Duration.ofNanos(System.nanoTime() - begin).toMillis());
         }
     }

@@ -14,9 +14,16 @@ import java.util.Optional;
  *       {@code AGENT=101} meaning {@code Local/101@agents}: Dial the agent and bridge on answer;
  *   <li>without either: {@code Wait(30)}, then Hangup (the dialer may Redirect it meanwhile);
  *   <li>Exten {@code amd}: answering-machine detection first, reported as
- *       {@code UserEvent: AMDResult}; a machine is hung up, a person goes on as above.
+ *       {@code UserEvent: AMDResult}; a machine is hung up, a person goes on as above;
+ *   <li>a context whose name contains {@code hold} (the shipped {@code collector-hold}), without
+ *       those variables: {@code Wait} for {@link #HOLD_FALLBACK} of real time (the dialer's 2-second
+ *       rule is real time, so this wait is not scaled), then on to the safe-harbour message, unless
+ *       the dialer redirects the leg first;
+ *   <li>a context whose name contains {@code safe-harbour} (the shipped {@code collector-safe-harbour}):
+ *       {@code Playback(${SAFE_HARBOUR_MESSAGE})} for {@link #MESSAGE_TIME}, then {@code Hangup()}
+ *       with cause 16, as the dialplan in docker/asterisk does.
  * </ul>
- * The context name is not checked: any context behaves like {@code connect}. An Originate with
+ * Other context names are not checked: any context behaves like {@code connect}. An Originate with
  * Application instead of Exten is treated like an Exten without those variables, or with them.
  */
 final class ConnectDialplan {
@@ -27,6 +34,11 @@ final class ConnectDialplan {
     /** Asterisk's AMD() took about two seconds in the capture, for a person and a machine alike. */
     static final Duration AMD_TIME = Duration.ofSeconds(2);
     static final Duration PARK_TIME = Duration.ofSeconds(30);
+    /** A safe-harbour message naming the creditor and a number to call back takes about this long. */
+    static final Duration MESSAGE_TIME = Duration.ofSeconds(8);
+    /** The shipped hold context's own limit, for a dialer that never redirects: later than its 2 s. */
+    static final Duration HOLD_FALLBACK = Duration.ofSeconds(3);
+    static final String SAFE_HARBOUR_MESSAGE = "SAFE_HARBOUR_MESSAGE";
 
     private final PbxCore core;
     private final Call call;
@@ -59,7 +71,9 @@ final class ConnectDialplan {
     }
 
     private void run(String context, String exten) {
-        if (exten.equalsIgnoreCase("amd")) {
+        if (context.toLowerCase(java.util.Locale.ROOT).contains("safe-harbour")) {
+            playSafeHarbourMessage(context, exten);
+        } else if (exten.equalsIgnoreCase("amd")) {
             detectMachine(context, exten);
         } else {
             dialAgentOrWait(context, exten);
@@ -74,10 +88,35 @@ final class ConnectDialplan {
             new AgentDial(core, call).dial(endpoint.get());
             return;
         }
+        if (context.toLowerCase(java.util.Locale.ROOT).contains("hold")) {
+            step(context, exten, 1, "NoOp", "debtor answered, waiting for an agent");
+            step(context, exten, 2, "Wait", DebtorLeg.seconds(HOLD_FALLBACK));
+            call.dialplanTimer(core.scheduleUnscaled(HOLD_FALLBACK, () -> {
+                if (!call.ended()) {
+                    step(context, exten, 3, "Goto", "collector-safe-harbour,message,1");
+                    leg.dialplan("collector-safe-harbour", "message", 1, leg.application(), leg.applicationData());
+                    playSafeHarbourMessage("collector-safe-harbour", "message");
+                }
+            }));
+            return;
+        }
         step(context, exten, 1, "Wait", DebtorLeg.seconds(PARK_TIME));
         call.dialplanTimer(core.schedule(PARK_TIME, () -> {
             if (!call.ended()) {
                 step(context, exten, 2, "Hangup", "");
+                CallTeardown.hangUp(core, call, leg, HangupCause.NORMAL_CLEARING);
+            }
+        }));
+    }
+
+    private void playSafeHarbourMessage(String context, String exten) {
+        String message = leg.variables().get(SAFE_HARBOUR_MESSAGE).orElse("collector/safe-harbour");
+        step(context, exten, 1, "NoOp", "no agent in time, safe-harbour message");
+        step(context, exten, 2, "Playback", message);
+        core.counters().safeHarbourMessages.incrementAndGet();
+        call.dialplanTimer(core.schedule(MESSAGE_TIME, () -> {
+            if (!call.ended()) {
+                step(context, exten, 3, "Hangup", "16");
                 CallTeardown.hangUp(core, call, leg, HangupCause.NORMAL_CLEARING);
             }
         }));

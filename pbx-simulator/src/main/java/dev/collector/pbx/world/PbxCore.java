@@ -161,6 +161,15 @@ public final class PbxCore implements AutoCloseable {
         return world.schedule(guarded(task), timeScale.realNanos(simulated), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Runs a task after a duration of real time, whatever the time scale: for the dialplan waits the
+     * dialer measures with its own real-time clock (the 2-second rule), which scaling would shorten
+     * below the dialer's reaction time.
+     */
+    ScheduledFuture<?> scheduleUnscaled(Duration real, Runnable task) {
+        return world.schedule(guarded(task), real.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     Channel createChannel(String name, Optional<String> assignedId, String linkedId, ChannelState state,
             String context, String exten, Call call, ChannelVariables variables) {
         String uniqueId = registry.nextUniqueId(assignedId);

@@ -14,6 +14,7 @@ public final class TrafficCounters {
     final AtomicLong failed = new AtomicLong();
     final AtomicLong activeChannels = new AtomicLong();
     final AtomicLong currentCalls = new AtomicLong();
+    final AtomicLong safeHarbourMessages = new AtomicLong();
 
     public long originates() {
         return originates.get();
@@ -44,6 +45,11 @@ public final class TrafficCounters {
     /** Originates that could not be placed, or were hung up while ringing. */
     public long failed() {
         return failed.get();
+    }
+
+    /** Safe-harbour messages played to debtors no agent took in time (each ends in a hang-up). */
+    public long safeHarbourMessages() {
+        return safeHarbourMessages.get();
     }
 
     public long activeChannels() {

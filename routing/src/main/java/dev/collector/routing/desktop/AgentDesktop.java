@@ -8,4 +8,12 @@ public interface AgentDesktop {
 
     /** The debtor's leg has hung up. */
     void callEnded(String agentId, String attemptId);
+
+    /** Preview mode: show the case before it is dialed; the agent answers through {@link PreviewChoices}. */
+    default void preview(PreviewOffer offer) {
+    }
+
+    /** Where the agent's preview choices go (the dialer of a preview campaign). */
+    default void answerPreviewsWith(PreviewChoices choices) {
+    }
 }

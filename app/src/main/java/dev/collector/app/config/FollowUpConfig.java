@@ -1,0 +1,55 @@
+package dev.collector.app.config;
+
+import dev.collector.compliance.window.CallingWindow;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Follow-ups and the outcome journal. Without an SMTP host or SMPP host the messages go to a
+ * log-only channel (for the demo: nothing is sent, every log line says so).
+ *
+ * @param journalFile where outcomes wait, on local disk, while Cassandra is unreachable
+ */
+public record FollowUpConfig(
+        boolean enabled,
+        Optional<Path> rulesFile,
+        Optional<Path> templatesDir,
+        Optional<Smtp> smtp,
+        Optional<Smpp> smpp,
+        CallingWindow contactWindow,
+        Duration pollInterval,
+        String defaultLanguage,
+        Path journalFile) {
+
+    public FollowUpConfig {
+        Objects.requireNonNull(rulesFile, "rulesFile");
+        Objects.requireNonNull(templatesDir, "templatesDir");
+        Objects.requireNonNull(smtp, "smtp");
+        Objects.requireNonNull(smpp, "smpp");
+        Objects.requireNonNull(contactWindow, "contactWindow");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+        Objects.requireNonNull(journalFile, "journalFile");
+    }
+
+    /** Built-in rules, log-only channels, 08:00-21:00, journal under {@code data/}. */
+    public static FollowUpConfig defaults() {
+        return new FollowUpConfig(true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                CallingWindow.standard(), Duration.ofSeconds(5), "en", Path.of("data", "outcomes.journal"));
+    }
+
+    public FollowUpConfig withJournalFile(Path file) {
+        return new FollowUpConfig(enabled, rulesFile, templatesDir, smtp, smpp, contactWindow, pollInterval,
+                defaultLanguage, file);
+    }
+
+    /** An SMTP server to send e-mail through. */
+    public record Smtp(String host, int port, String from, Optional<String> username, String password, boolean startTls) {
+    }
+
+    /** An SMSC to send SMS through (SMPP 3.4, bound as a transmitter). */
+    public record Smpp(String host, int port, String systemId, String password, String sourceAddress) {
+    }
+}

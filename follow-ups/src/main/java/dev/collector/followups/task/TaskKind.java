@@ -1,0 +1,11 @@
+package dev.collector.followups.task;
+
+/** The channel a follow-up goes out on: sent by us (SMS, e-mail) or done by a person from a work queue. */
+public enum TaskKind {
+    SMS, EMAIL, LETTER, CALL;
+
+    /** Sent automatically; the others are placed in a work queue for a person. */
+    public boolean isMessage() {
+        return this == SMS || this == EMAIL;
+    }
+}
