@@ -74,12 +74,17 @@ public final class BulkLoadBenchmark {
      *                       clock starts ({@code -DbulkLoad.client=separate}, the default), or in
      *                       this one building each case as it sends ({@code inline})
      */
-    record Settings(int cases, int batch, int inFlight, boolean durable, boolean separateClient) {
+    record Settings(int cases, int batch, int inFlight, boolean durable, boolean separateClient, int warmUp) {
         static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("bulkLoad.cases", 1_000_000),
                     Integer.getInteger("bulkLoad.batch", 1000), Integer.getInteger("bulkLoad.inFlight", 8),
                     Boolean.parseBoolean(System.getProperty("bulkLoad.durable", "true")),
-                    !"inline".equals(System.getProperty("bulkLoad.client", "separate")));
+                    !"inline".equals(System.getProperty("bulkLoad.client", "separate")),
+                    Integer.getInteger("bulkLoad.warmUp", 0));
+        }
+
+        Settings withCases(int count) {
+            return new Settings(count, batch, inFlight, durable, separateClient, 0);
         }
 
         List<String> asSystemProperties() {
@@ -135,6 +140,17 @@ public final class BulkLoadBenchmark {
                     .setCampaign(Campaign.newBuilder().setCampaignId(CAMPAIGN).setDialMode(DialMode.DIAL_MODE_PREDICTIVE))
                     .build());
 
+            if (settings.warmUp() > 0) {
+                warmUp(hazelcast, channel, server.port(), settings);
+            }
+            // -DbulkLoad.profile=<file.jfr>: a flight recording of the measured load only
+            String profile = System.getProperty("bulkLoad.profile", "");
+            jdk.jfr.Recording recording = profile.isEmpty() ? null
+                    : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            if (recording != null) {
+                recording.setDestination(Path.of(profile));
+                recording.start();
+            }
             HeapWatch heap = new HeapWatch();
             heap.start();
             long cpuBefore = processCpuNanos();
@@ -142,6 +158,10 @@ public final class BulkLoadBenchmark {
                     : BulkLoadClient.loadInline(channel, settings);
             double cpuMicrosPerCase = (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, result.accepted());
             heap.stop();
+            if (recording != null) {
+                recording.stop();
+                recording.close();
+            }
             int waiting = callList.waiting(CAMPAIGN).toCompletableFuture().get();
             System.gc();
             long retainedMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
@@ -150,7 +170,7 @@ public final class BulkLoadBenchmark {
                     ## Bulk load: %,d cases over gRPC LoadCases (%s)
 
                     Machine: %s
-                    Batches of %d, %d in flight; %s; %s.
+                    Batches of %d, %d in flight; %s; %s; %s.
 
                     | figure | value |
                     |---|---|
@@ -167,13 +187,16 @@ public final class BulkLoadBenchmark {
                     settings.separateClient() ? "client in its own JVM, batches encoded before the clock starts"
                             : "client in the server's JVM, building each case as it sends",
                     settings.durable() ? "local Cassandra node (512 MB heap) in its own JVM" : "no Cassandra",
+                    settings.warmUp() > 0 ? String.format(Locale.ROOT, "server warmed by an unmeasured load of %,d cases,"
+                            + " then emptied", settings.warmUp()) : "cold server (first load after start)",
                     result.accepted(), result.rejected(), result.seconds(), result.accepted() / result.seconds(),
                     settings.separateClient() ? "server JVM, GC included" : "this JVM: client, server, GC", cpuMicrosPerCase,
                     result.p50(), result.p99(), result.max(), heap.peakMb(), retainedMb, waiting);
             System.out.println(report);
             Path out = base.resolve("results");
             Files.createDirectories(out);
-            Path file = out.resolve(settings.durable() ? "bulk-load-durable.md" : "bulk-load-memory.md");
+            Path file = out.resolve((settings.durable() ? "bulk-load-durable" : "bulk-load-memory")
+                    + (settings.warmUp() > 0 ? "-warm.md" : ".md"));
             Files.writeString(file, report);
             System.out.println("Wrote " + file);
         } finally {
@@ -186,6 +209,25 @@ public final class BulkLoadBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * A server that has been running is how a nightly feed meets it: the load paths compiled, not
+     * interpreted. A first, unmeasured load of the same cases warms the server's JIT; the grid is
+     * then emptied (cases and the campaign's queue), so the measured load starts from the same
+     * empty call list as a cold one.
+     */
+    static void warmUp(HazelcastInstance hazelcast, ManagedChannel channel, int port, Settings settings)
+            throws Exception {
+        long begin = System.nanoTime();
+        Settings warm = settings.withCases(settings.warmUp());
+        BulkLoadClient.Result result = settings.separateClient() ? loadFromSeparateClient(port, warm)
+                : BulkLoadClient.loadInline(channel, warm);
+        hazelcast.getMap(HazelcastCallList.CASES).clear();
+        hazelcast.getQueue("campaign-queue." + CAMPAIGN).clear();
+        System.gc();
+        System.out.printf(Locale.ROOT, "Warm-up: %,d cases loaded (%,.0f/s) and removed in %.1f s%n", result.accepted(),
+                result.accepted() / result.seconds(), (System.nanoTime() - begin) / 1e9);
     }
 
     /** Runs {@link BulkLoadClient} as its own process on this machine and reads its result. */

@@ -34,6 +34,8 @@ public final class CaseQueueMaintenance implements AutoCloseable {
     private Instant lastRenewal = Instant.MIN;
     /** The members seen by the previous pass; null before the first. */
     private Set<String> lastMembers;
+    /** Set when a member left; cleared by a scan that started with every partition settled. */
+    private boolean scanUntilPartitionsSettle;
 
     CaseQueueMaintenance(HazelcastCallList callList) {
         this.callList = callList;
@@ -113,13 +115,19 @@ public final class CaseQueueMaintenance implements AutoCloseable {
      * membership changed (and on the first pass, for members gone while this one was down).
      */
     private int reclaimLeasesOfGoneMembers(Set<String> members) {
-        if (members.equals(lastMembers)) {
+        if (!members.equals(lastMembers)) {
+            boolean someoneLeft = lastMembers == null || !members.containsAll(lastMembers);
+            lastMembers = members;
+            scanUntilPartitionsSettle |= someoneLeft;
+        }
+        if (!scanUntilPartitionsSettle) {
             return 0;
         }
-        boolean someoneLeft = lastMembers == null || !members.containsAll(lastMembers);
-        lastMembers = members;
-        if (!someoneLeft) {
-            return 0;
+        // The gone member's partitions come to this one as their backups are promoted, which may
+        // be after this pass: scan again on each pass until no partition is still moving, so a
+        // lease in a partition promoted late is reclaimed now, not at its end.
+        if (callList.hazelcast().getPartitionService().isClusterSafe()) {
+            scanUntilPartitionsSettle = false;
         }
         Instant now = callList.clock().instant();
         int reclaimed = 0;

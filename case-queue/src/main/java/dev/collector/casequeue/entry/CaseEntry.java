@@ -194,8 +194,8 @@ public final class CaseEntry implements Serializable {
     // --- attributes for Hazelcast indexes and predicates --------------------------------------
     // Three indexes are kept (HazelcastMember): every one is updated on every change of every
     // case, and index upkeep was the largest cost of a bulk load. Status and campaign share one
-    // index, and the maintenance's two questions (which retries fell due, which leases lapsed)
-    // share the other sorted one.
+    // index, the maintenance's two questions (which retries fell due, which leases lapsed)
+    // share the sorted one, and only held cases carry a debtor in the third.
 
     /** The index key of the cases of one campaign in one status. */
     public static String campaignStatus(String campaignId, CaseStatus status) {
@@ -209,6 +209,11 @@ public final class CaseEntry implements Serializable {
     /**
      * When the maintenance must look at the case next: a retry's due time, a lease's end; never
      * for the other states.
+     *
+     * <p>"Never" is a value near {@code Long.MAX_VALUE} spread over {@value #NEVER_SPREAD} values
+     * by case id, not one value: the sorted index keeps the entries of one value in one skip list
+     * ordered by key, and a million waiting cases behind one value made every admission a
+     * twenty-step search in it. The maintenance asks for values up to now, which none of these reach.
      */
     public long getWakeAtMillis() {
         switch (status) {
@@ -217,9 +222,11 @@ public final class CaseEntry implements Serializable {
             case LEASED:
                 return leaseExpiresAtMillis;
             default:
-                return Long.MAX_VALUE;
+                return Long.MAX_VALUE - (aCase.caseId().hashCode() & (NEVER_SPREAD - 1));
         }
     }
+
+    static final int NEVER_SPREAD = 4096;
 
     public String getStatus() {
         return status.name();
@@ -227,6 +234,15 @@ public final class CaseEntry implements Serializable {
 
     public String getCampaignId() {
         return aCase.campaignId();
+    }
+
+    /**
+     * The debtor of a held case, null for every other case: the index only serves "which cases of
+     * this debtor wait for a hold to lift". Cases without a value share one bucket, where a
+     * per-debtor key for every case cost a small map per case in the index.
+     */
+    public String getHeldDebtorId() {
+        return status == CaseStatus.HELD ? aCase.debtor().debtorId() : null;
     }
 
     public String getDebtorId() {

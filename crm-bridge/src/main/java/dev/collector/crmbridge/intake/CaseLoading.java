@@ -146,8 +146,11 @@ public final class CaseLoading {
             inAdmission.removeIf(earlier -> earlier.admission().isDone());
             List<CompletableFuture<?>> overlapping = new ArrayList<>();
             for (InAdmission earlier : inAdmission) {
-                if (ids.stream().anyMatch(earlier.caseIds()::contains)) {
-                    overlapping.add(earlier.admission());
+                for (String id : ids) {
+                    if (earlier.caseIds().contains(id)) {
+                        overlapping.add(earlier.admission());
+                        break;
+                    }
                 }
             }
             // Whether the earlier batch succeeded or not: its own acknowledgement reports that.
@@ -156,18 +159,22 @@ public final class CaseLoading {
         }
 
         private CompletionStage<List<Admission>> admit(Checked checked) {
-            if (checked.valid().isEmpty()) {
+            if (checked.validCount() == 0) {
                 return CompletableFuture.completedFuture(List.of());
             }
             return access.learn(checked.campaignIds()).thenCompose(known -> {
-                List<Case> admissible = new ArrayList<>(checked.valid().size());
-                for (Map.Entry<Integer, Case> entry : checked.valid().entrySet()) {
-                    Case aCase = entry.getValue();
+                List<Case> admissible = new ArrayList<>(checked.validCount());
+                for (int index = 0; index < checked.size(); index++) {
+                    Case aCase = checked.validAt(index);
+                    if (aCase == null) {
+                        continue;
+                    }
                     CampaignAccess.Verdict verdict = access.verdictOn(aCase.campaignId());
                     if (verdict == CampaignAccess.Verdict.OPEN) {
                         admissible.add(aCase);
+                        checked.admitting(index);
                     } else {
-                        checked.reject(entry.getKey(), aCase.caseId(), verdict == CampaignAccess.Verdict.OTHER_TENANT
+                        checked.reject(index, aCase.caseId(), verdict == CampaignAccess.Verdict.OTHER_TENANT
                                         ? RejectionReason.REJECTION_REASON_PERMISSION_DENIED
                                         : RejectionReason.REJECTION_REASON_CAMPAIGN_NOT_OPEN,
                                 "campaign_id", verdict == CampaignAccess.Verdict.OTHER_TENANT
@@ -183,11 +190,11 @@ public final class CaseLoading {
         }
 
         private LoadCasesResponse ack(Checked checked, List<Admission> admissions) {
-            Map<String, Integer> indexOf = new HashMap<>(checked.valid().size() * 2);
-            checked.valid().forEach((index, aCase) -> indexOf.put(aCase.caseId(), index));
+            // The call list answers in the order it was asked: the n-th admission is the n-th admissible case.
             int accepted = 0;
-            for (Admission admission : admissions) {
-                int index = indexOf.get(admission.caseId());
+            for (int n = 0; n < admissions.size(); n++) {
+                Admission admission = admissions.get(n);
+                int index = checked.admittingIndex(n);
                 if (admission instanceof Admission.Admitted) {
                     accepted++;
                 } else if (admission instanceof Admission.StaleVersion stale) {
@@ -219,8 +226,8 @@ public final class CaseLoading {
 
     /** Field-level checks of one batch, before anything is admitted. */
     private Checked check(LoadCasesRequest batch) {
-        Checked checked = new Checked(batch.getBatchId());
         int count = batch.getCasesCount();
+        Checked checked = new Checked(batch.getBatchId(), count);
         if (batch.getBatchId().isBlank() || count > MAX_CASES_PER_BATCH) {
             String field = batch.getBatchId().isBlank() ? "batch_id" : "cases";
             String reason = batch.getBatchId().isBlank()
@@ -245,7 +252,7 @@ public final class CaseLoading {
                 invalid.violations().forEach(v -> violations.add(new Violation(v.field().substring(1), v.reason())));
             }
             if (violations.isEmpty()) {
-                checked.valid().put(i, ((Validation.Valid) validation).aCase());
+                checked.valid(i, ((Validation.Valid) validation).aCase());
             } else {
                 checked.reject(i, wire.getCaseId(), RejectionReason.REJECTION_REASON_INVALID, violations);
             }
@@ -257,22 +264,71 @@ public final class CaseLoading {
     private record InAdmission(Set<String> caseIds, CompletableFuture<List<Admission>> admission) {
     }
 
-    /** A batch after validation: the valid cases by index, the rejections so far. */
-    private record Checked(String batchId, Map<Integer, Case> valid, Map<Integer, RejectedCase> rejected) {
+    /**
+     * A batch after validation: the valid cases by their index in the batch, the rejections so far,
+     * and which indexes went to the call list, in the order they went.
+     */
+    private static final class Checked {
+        private final String batchId;
+        private final Case[] valid;
+        private int validCount;
+        private final int[] admitting;
+        private int admittingCount;
+        private final Map<Integer, RejectedCase> rejected = new java.util.TreeMap<>();
 
-        Checked(String batchId) {
-            this(batchId, new java.util.TreeMap<>(), new java.util.TreeMap<>());
+        Checked(String batchId, int size) {
+            this.batchId = batchId;
+            this.valid = new Case[size];
+            this.admitting = new int[size];
+        }
+
+        String batchId() {
+            return batchId;
+        }
+
+        int size() {
+            return valid.length;
+        }
+
+        void valid(int index, Case aCase) {
+            valid[index] = aCase;
+            validCount++;
+        }
+
+        /** The valid case at this index of the batch, null when it was refused. */
+        Case validAt(int index) {
+            return valid[index];
+        }
+
+        int validCount() {
+            return validCount;
+        }
+
+        void admitting(int index) {
+            admitting[admittingCount++] = index;
+        }
+
+        int admittingIndex(int n) {
+            return admitting[n];
         }
 
         Set<String> caseIds() {
-            Set<String> ids = new java.util.HashSet<>(valid.size() * 2);
-            valid.values().forEach(c -> ids.add(c.caseId()));
+            Set<String> ids = new java.util.HashSet<>(validCount * 2);
+            for (Case aCase : valid) {
+                if (aCase != null) {
+                    ids.add(aCase.caseId());
+                }
+            }
             return ids;
         }
 
         Set<String> campaignIds() {
             Set<String> ids = new LinkedHashSet<>();
-            valid.values().forEach(c -> ids.add(c.campaignId()));
+            for (Case aCase : valid) {
+                if (aCase != null) {
+                    ids.add(aCase.campaignId());
+                }
+            }
             return ids;
         }
 
