@@ -72,7 +72,8 @@ public record Case(
         }
         // null, not empty, is what Java serialization gives for fields a stored case did not have yet
         language = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
-        flags = flags == null ? Set.of()
+        // most cases carry no flag: no stream for them (every case of a bulk load comes through here)
+        flags = flags == null || flags.isEmpty() ? Set.of()
                 : flags.stream().map(f -> f.strip().toUpperCase(Locale.ROOT)).filter(f -> !f.isEmpty())
                         .collect(Collectors.toUnmodifiableSet());
     }
