@@ -156,8 +156,17 @@ public final class CaseQueueMaintenance implements AutoCloseable {
             return false;
         }
         // The attempt was counted when the guard permitted it and stays counted.
-        callList.records().executeOnKey(entry.aCase().debtor().debtorId(), EndDial.quietly(attemptId, now));
-        log.warn("Case {} back in the queue: the lease of attempt {} held by {} lapsed", caseId, attemptId, leaseHolder);
+        if (entry.phoneNumber().isPresent()) {
+            // The guard permitted a call to a number: it may be up on the PBX now, placed by a node
+            // that is gone and cannot hang it up. The debtor stays "being called" until that dial
+            // ends or is taken as orphaned (OneDialAtATimePolicy), so no campaign calls them twice
+            // at once; the case waits in the queue and the guard holds it back meanwhile.
+            log.warn("Case {} back in the queue: the lease of attempt {} held by {} lapsed; its call may still be up,"
+                    + " so the debtor is not called again until it is over", caseId, attemptId, leaseHolder);
+        } else {
+            callList.records().executeOnKey(entry.aCase().debtor().debtorId(), EndDial.quietly(attemptId, now));
+            log.warn("Case {} back in the queue: the lease of attempt {} held by {} lapsed", caseId, attemptId, leaseHolder);
+        }
         return true;
     }
 

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Three Hazelcast members on loopback, each with dialer workers leasing cases concurrently; one
  * member is killed mid-run. Each case may be dialed once (then closed), so any case handed out
- * twice, lost, or counted wrong shows.
+ * twice, lost, or counted wrong shows; the calls the killed member left behind are not dialed
+ * again while they may still be up.
  */
 class CallListClusterTest {
 
@@ -140,31 +141,36 @@ class CallListClusterTest {
         IMap<String, CaseEntry> cases = members.get(0).getMap(HazelcastCallList.CASES);
         assertThat(doubles).isEmpty();
         assertThat(cases.size()).isEqualTo(CASES);
-        int reclaimedAndRedialed = 0;
+        int heldBack = 0;
         int diedWhileLeasing = 0;
         for (int i = 0; i < CASES; i++) {
             String caseId = String.format("k-%05d", i);
             CaseEntry entry = cases.get(caseId);
             List<String> leases = leasesByCase.getOrDefault(caseId, List.of());
-            // Every case was dialed and closed; none is left waiting, leased or lost.
-            assertThat(entry.status()).as(caseId + " " + entry).isEqualTo(CaseStatus.CLOSED);
-            assertThat(leases).as(caseId).isNotEmpty();
-            if (leases.size() > 1) {
-                // Only a lease on the killed member may be followed by a second one, once.
-                assertThat(leases).as(caseId).hasSize(2);
-                assertThat(leases.get(0)).as(caseId).isEqualTo("node-" + victim);
-                assertThat(entry.attempts()).as(caseId + " attempts").isEqualTo(2);
-                reclaimedAndRedialed++;
-            } else if (entry.attempts() == 2) {
-                // The member died inside leaseNext, after the guard had permitted (and counted) the
-                // dial but before its worker saw the lease: counted, reclaimed, dialed again.
-                assertThat(leases.get(0)).as(caseId).isNotEqualTo("node-" + victim);
-                diedWhileLeasing++;
+            // Every case was dialed once; none is lost, none dialed twice.
+            if (entry.status() == CaseStatus.CLOSED) {
+                assertThat(leases).as(caseId).hasSize(1);
+                if (entry.attempts() == 2) {
+                    // The member died inside leaseNext, after the guard had counted the attempt but
+                    // before the case was dialing: no call was placed, so it was dialed by another.
+                    assertThat(leases.get(0)).as(caseId).isNotEqualTo("node-" + victim);
+                    diedWhileLeasing++;
+                } else {
+                    assertThat(entry.attempts()).as(caseId + " attempts " + entry).isEqualTo(1);
+                }
             } else {
-                assertThat(entry.attempts()).as(caseId + " attempts").isEqualTo(1);
+                assertThat(entry.attempts()).as(caseId + " attempts " + entry).isEqualTo(1);
+                // A call the killed member had placed (or was placing: it died inside leaseNext,
+                // after the guard counted the dial) may still be up on the PBX: its case is back
+                // in the list, but the debtor stays "being called", so nobody dialed them again.
+                assertThat(entry.status()).as(caseId + " " + entry).isIn(CaseStatus.WAITING, CaseStatus.SCHEDULED);
+                assertThat(leases).as(caseId).allMatch(holder -> holder.equals("node-" + victim));
+                heldBack++;
             }
         }
+        // each of the victim's workers held at most one lease, or was inside leaseNext, when it died
+        assertThat(heldBack).as("calls the killed member left behind").isPositive()
+                .isLessThanOrEqualTo(2 * WORKERS_PER_NODE);
         assertThat(diedWhileLeasing).as("leases cut off inside leaseNext").isLessThanOrEqualTo(WORKERS_PER_NODE);
-        assertThat(reclaimedAndRedialed + diedWhileLeasing).as("leases the killed member held").isPositive();
     }
 }

@@ -4,6 +4,7 @@ import com.hazelcast.map.EntryProcessor;
 import dev.collector.compliance.guard.ComplianceGuard;
 import dev.collector.compliance.guard.DialRequest;
 import dev.collector.compliance.guard.Verdict;
+import dev.collector.compliance.guard.policies.OneDialAtATimePolicy;
 import dev.collector.compliance.ledger.ActiveDial;
 import dev.collector.compliance.ledger.ContactRecord;
 import dev.collector.compliance.rules.CampaignRules;
@@ -48,7 +49,11 @@ public final class GuardDial implements EntryProcessor<String, ContactRecord, Ve
     public Verdict process(Map.Entry<String, ContactRecord> entry) {
         ContactRecord record = entry.getValue() == null ? ContactRecord.empty(entry.getKey()) : entry.getValue();
         Optional<ActiveDial> active = record.activeDial();
-        if (active.isPresent() && !liveHolders.contains(active.get().holder())) {
+        // A dial of a node that is gone is cleared only once it counts as orphaned: until then its
+        // call may still be up on the PBX (nobody is left to hang it up), and the debtor must not
+        // be called twice at once. A kill -9 mid-call showed exactly that when it was cleared at once.
+        if (active.isPresent() && !liveHolders.contains(active.get().holder())
+                && !active.get().since().plus(OneDialAtATimePolicy.ORPHANED_AFTER).isAfter(request.now())) {
             record = record.withDialEnded(active.get().attemptId());
         }
         Verdict verdict = ComplianceGuard.standard().check(request, record, rules, doNotCall::contains);
