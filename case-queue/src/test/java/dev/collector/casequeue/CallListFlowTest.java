@@ -347,14 +347,19 @@ class CallListFlowTest {
     }
 
     @Test
-    void a_call_marked_in_progress_by_a_node_that_left_the_cluster_does_not_block_the_debtor() throws Exception {
+    void a_call_placed_by_a_node_that_left_the_cluster_holds_the_debtor_until_it_counts_as_orphaned() throws Exception {
         rulesFor("void");
         admit(aCase("v-1", "void", 1));
-        // A guard request from a node that died just after sending it lands late.
+        // The node died with the call placed: it may still be up on the PBX, nobody left to end it.
         member.getMap(HazelcastCallList.CONTACT_RECORDS).set("debtor-v-1", dev.collector.compliance.ledger.ContactRecord
                 .empty("debtor-v-1").withDialStarted(new dev.collector.compliance.ledger.ActiveDial(
                         "late-attempt", "v-1", "void", "a-member-gone", T0.minusSeconds(5)), List.of()));
 
+        assertThat(leaseNext("void")).isEmpty();
+        assertThat(entry("v-1").status()).isEqualTo(CaseStatus.SCHEDULED);
+
+        clock.set(T0.minusSeconds(5).plus(dev.collector.compliance.guard.policies.OneDialAtATimePolicy.ORPHANED_AFTER));
+        list.maintenance().runOnce();
         assertThat(leaseNext("void").map(DialLease::caseId)).contains("v-1");
     }
 
