@@ -169,8 +169,9 @@ class CallListClusterTest {
             }
         }
         // each of the victim's workers held at most one lease, or was inside leaseNext, when it died
-        assertThat(heldBack).as("calls the killed member left behind").isPositive()
-                .isLessThanOrEqualTo(2 * WORKERS_PER_NODE);
+        assertThat(heldBack).as("calls the killed member left behind").isLessThanOrEqualTo(2 * WORKERS_PER_NODE);
         assertThat(diedWhileLeasing).as("leases cut off inside leaseNext").isLessThanOrEqualTo(WORKERS_PER_NODE);
+        // the kill found the victim's workers holding leases (they hold one 10 ms of each round)
+        assertThat(heldBack + diedWhileLeasing).as("leases the killed member held").isPositive();
     }
 }
