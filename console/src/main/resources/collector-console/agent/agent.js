@@ -10,7 +10,24 @@
     WRONG_PARTY: 'Wrong party',
     NO_CONTACT: 'No contact',
     CALLBACK_REQUESTED: 'Callback requested',
-    DISPUTED: 'Disputes the debt'
+    DISPUTED: 'Disputes the debt',
+    PAYMENT_TAKEN: 'Payment taken',
+    THIRD_PARTY: 'Message left with a third party',
+    DECEASED: 'Deceased',
+    CEASE_CONTACT: 'Asked us to cease contact'
+  };
+  const CHANNEL_LABELS = {
+    BANK_TRANSFER: 'bank transfer',
+    CARD: 'card',
+    DIRECT_DEBIT: 'direct debit',
+    CASH: 'cash',
+    NOT_STATED: 'channel not stated'
+  };
+  // What saving these outcomes does beyond recording them: the agent is told before pressing Enter.
+  const HOLD_WARNINGS = {
+    DECEASED: 'Saving holds every case of this debtor (DECEASED) until the creditor lifts it.',
+    CEASE_CONTACT: 'Saving stops every call, SMS and e-mail to this debtor (CEASE_CONTACT) until the creditor lifts it.',
+    THIRD_PARTY: 'Say in the notes who took the message and what you left.'
   };
   const LONGEST_CALLBACK_DAYS = 30; // RecordingDisposition's limit, to bound the picker
   // server field -> the input it is about
@@ -19,6 +36,7 @@
     code: 'disposition-code',
     amount: 'promise-amount',
     promisedFor: 'promise-date',
+    channel: 'payment-channel',
     callbackAt: 'callback-at',
     notes: 'notes'
   };
@@ -27,6 +45,7 @@
     code: 'Outcome',
     amount: 'Amount',
     promisedFor: 'Pay by',
+    channel: 'Pays by',
     callbackAt: 'Call back at',
     notes: 'Notes'
   };
@@ -190,6 +209,14 @@
       li.textContent = f;
       flags.append(li);
     });
+    const script = $('script');
+    script.replaceChildren();
+    (message.script || []).forEach((t) => {
+      const li = document.createElement('li');
+      li.textContent = t;
+      script.append(li);
+    });
+    $('script-box').hidden = !(message.script && message.script.length);
     const points = $('talking-points');
     points.replaceChildren();
     (message.talkingPoints || []).forEach((t) => {
@@ -209,10 +236,31 @@
     rows.replaceChildren();
     c.claims.forEach((claim) => {
       const tr = document.createElement('tr');
+      // a claim the creditor did not itemize shows dashes, not zeros
+      const part = (v) => cell(v === undefined ? '—' : money(v, claim.currency), 'num');
       tr.append(cell(claim.claimId), cell(claim.dueDate),
         cell(String(claim.daysPastDue), claim.daysPastDue >= 90 ? 'num dpd-high' : 'num'),
+        part(claim.principal), part(claim.interest), part(claim.fees),
         cell(money(claim.amountDue, claim.currency), 'num'));
       rows.append(tr);
+    });
+
+    const promises = $('promises');
+    promises.replaceChildren();
+    if (!message.promises || message.promises.length === 0) {
+      const li = document.createElement('li');
+      li.className = 'empty';
+      li.textContent = 'No promises.';
+      promises.append(li);
+    }
+    (message.promises || []).forEach((p) => {
+      const li = document.createElement('li');
+      li.textContent = money(p.amount, c.currency) + ' by ' + p.promisedFor + ' · ' + (CHANNEL_LABELS[p.channel] || p.channel)
+        + ' · agent ' + p.agentId + (p.fallenDue ? ' · fallen due' : '');
+      if (p.fallenDue) {
+        li.className = 'fallen-due';
+      }
+      promises.append(li);
     });
 
     const list = $('previous-outcomes');
@@ -288,6 +336,8 @@
       .forEach((id) => { $(id).textContent = ''; });
     $('claims').querySelector('tbody').replaceChildren();
     $('previous-outcomes').replaceChildren();
+    $('promises').replaceChildren();
+    $('script').replaceChildren();
     $('case-flags').replaceChildren();
     $('talking-points').replaceChildren();
     $('preview-bar').hidden = true;
@@ -304,8 +354,14 @@
 
   // Only the chosen outcome's own fields are shown (and sent).
   function showFieldsFor(code) {
+    const money = code === 'PROMISE_TO_PAY' || code === 'PAYMENT_TAKEN';
+    $('money-fields').hidden = !money;
+    $('amount-label').textContent = code === 'PAYMENT_TAKEN' ? 'Amount paid' : 'Promised amount';
     $('promise-fields').hidden = code !== 'PROMISE_TO_PAY';
     $('callback-fields').hidden = code !== 'CALLBACK_REQUESTED';
+    const warning = HOLD_WARNINGS[code];
+    $('hold-warning').textContent = warning || '';
+    $('hold-warning').hidden = !warning;
   }
 
   function clearError() {
@@ -343,7 +399,7 @@
       return;
     }
     const draft = {};
-    ['disposition-code', 'promise-amount', 'promise-date', 'callback-at', 'notes'].forEach((id) => { draft[id] = $(id).value; });
+    ['disposition-code', 'promise-amount', 'promise-date', 'payment-channel', 'callback-at', 'notes'].forEach((id) => { draft[id] = $(id).value; });
     try {
       sessionStorage.setItem(DRAFT_PREFIX + pop.attemptId, JSON.stringify(draft));
     } catch (e) {
@@ -409,9 +465,12 @@
     clearError();
     const code = $('disposition-code').value;
     const message = { type: 'disposition', attemptId: pop.attemptId, code: code, notes: $('notes').value };
-    if (code === 'PROMISE_TO_PAY') {
+    if (code === 'PROMISE_TO_PAY' || code === 'PAYMENT_TAKEN') {
       message.amount = $('promise-amount').value.trim();
-      message.promisedFor = $('promise-date').value;
+      message.channel = $('payment-channel').value;
+      if (code === 'PROMISE_TO_PAY') {
+        message.promisedFor = $('promise-date').value;
+      }
     } else if (code === 'CALLBACK_REQUESTED') {
       // the debtor's wall-clock time as typed (YYYY-MM-DDTHH:MM); the server reads it in the case's zone
       message.callbackAt = $('callback-at').value;
@@ -494,7 +553,9 @@
     li.append(when, code);
     let rest = '';
     if (o.code === 'PROMISE_TO_PAY') {
-      rest += ' ' + money(o.amount, currency) + ' by ' + o.promisedFor;
+      rest += ' ' + money(o.amount, currency) + ' by ' + o.promisedFor + ' (' + (CHANNEL_LABELS[o.channel] || o.channel) + ')';
+    } else if (o.code === 'PAYMENT_TAKEN') {
+      rest += ' ' + money(o.amount, currency) + ' (' + (CHANNEL_LABELS[o.channel] || o.channel) + ')';
     } else if (o.code === 'CALLBACK_REQUESTED' && o.callbackAt) {
       rest += ' for ' + debtorDateTime(o.callbackAt, timeZone);
     }

@@ -9,7 +9,7 @@ import dev.collector.casequeue.HazelcastMember;
 import dev.collector.console.ConsoleServer;
 import dev.collector.crmbridge.CrmBridgeServer;
 import dev.collector.crmbridge.feed.HazelcastCrmFeed;
-import dev.collector.dialer.ami.AmiConnection;
+import dev.collector.dialer.ami.PbxPool;
 import dev.collector.dialer.ami.AmiSettings;
 import dev.collector.dialer.campaign.DialerCounters;
 import dev.collector.dialer.campaign.AnsweredCallFlow;
@@ -59,6 +59,8 @@ public final class CollectorNode implements AutoCloseable {
     private ConsoleServer console;
     private CampaignDialer dialer;
     private CrmBridgeServer crmBridge;
+    private dev.collector.app.monitoring.Monitoring monitoring;
+    private dev.collector.app.strategies.StrategyWiring strategies;
 
     private CollectorNode(NodeConfig config) {
         this.config = config;
@@ -88,7 +90,7 @@ public final class CollectorNode implements AutoCloseable {
         DurableMaps.persist(hazelcastConfig, store.thenApply(OutcomeStore::session), config.outcomeStore().keyspace(),
                 HazelcastCallList.CASES, HazelcastCallList.CONTACT_RECORDS, HazelcastCallList.DO_NOT_CALL,
                 HazelcastCallList.CAMPAIGN_RULES, dev.collector.casequeue.campaigns.HazelcastCampaigns.CAMPAIGNS,
-                HazelcastAbandonWindows.MAP);
+                HazelcastAbandonWindows.MAP, dev.collector.app.strategies.StrategyWiring.TRACKED_CASES);
         hazelcast = HazelcastMember.start(hazelcastConfig);
         started.push(hazelcast::shutdown);
         crmFeed = new HazelcastCrmFeed(hazelcast, HazelcastCrmFeed.DEFAULT_CAPACITY);
@@ -109,29 +111,64 @@ public final class CollectorNode implements AutoCloseable {
         started.push(maintenance);
 
         // Outcomes wait in a local journal while Cassandra is away; follow-ups are planned from them.
-        dev.collector.domain.outcome.ContactHistory contactHistory = dev.collector.app.followups.FollowUpWiring
-                .contactHistory(config.followUps(), config.demo().enabled(), outcomeStore, callList, clock, started);
+        // Segments and strategies: every state change of a case segments it again (rules checked here).
+        strategies = dev.collector.app.strategies.StrategyWiring.start(
+                dev.collector.app.strategies.StrategyConfig.load(dev.collector.app.config.ConfigSource.system()),
+                hazelcast, callList, outcomeStore, dev.collector.app.config.RoutingConfigLoader.load(
+                        dev.collector.app.config.ConfigSource.system()).profiles(), clock, started);
+        dev.collector.domain.outcome.ContactHistory contactHistory = strategies.recording(
+                dev.collector.app.followups.FollowUpWiring.contactHistory(config.followUps(), config.demo().enabled(),
+                        outcomeStore, callList, clock, started, strategies::promiseBroken));
 
         // Routing: the affinity index learns who succeeded with each debtor from every history read
         // (the dialer reads a case's outcomes as it dials) and every disposition recorded.
         dev.collector.app.config.RoutingConfig routingConfig =
                 dev.collector.app.config.RoutingConfigLoader.load(dev.collector.app.config.ConfigSource.system());
         dev.collector.routing.affinity.AffinityIndex affinities = new dev.collector.routing.affinity.AffinityIndex();
+        // ...and, before the first call is routed, from what Cassandra remembers: a restart forgets nobody.
+        log.info("Affinity index rebuilt from {} remembered outcomes", affinities.rebuildFrom(
+                outcomeStore.routingMemory()).toCompletableFuture().orTimeout(2, TimeUnit.MINUTES).join());
         contactHistory = new dev.collector.routing.affinity.AffinityLearningHistory(contactHistory, affinities);
         roster = new AgentRoster(clock, config.agents(), routingConfig.wrapUpTimes(), routingConfig.pauseReasons());
+        // one profiles object for routing and the supervisors, who may move agents between queues
+        dev.collector.routing.skills.AgentProfiles profiles =
+                new dev.collector.routing.skills.AgentProfiles(routingConfig.profiles());
         dev.collector.routing.assignment.ChoosingAnAgent routing = new dev.collector.routing.assignment.ChoosingAnAgent(
-                roster, new dev.collector.routing.skills.AgentProfiles(routingConfig.profiles()), routingConfig.queues(),
+                roster, profiles, routingConfig.queues(),
                 affinities, routingConfig.settings(), clock);
-        RecordingDisposition recording = new RecordingDisposition(roster, callList, contactHistory, crmFeed, clock);
+        RecordingDisposition recording = new RecordingDisposition(roster, callList, contactHistory, crmFeed, callList,
+                clock);
         DialerCounters counters = new DialerCounters();
+        // Live monitoring: the supervisor wall and its controls, health, readiness and metrics.
+        monitoring = dev.collector.app.monitoring.Monitoring.start(dev.collector.app.monitoring.SupervisorConfig.load(
+                        dev.collector.app.config.ConfigSource.system(), config.demo().enabled(),
+                        config.followUps().journalFile().resolveSibling("supervisor-actions.jsonl")),
+                hazelcast, callList, config.dialPlan().campaignId(), HazelcastAbandonWindows.MAP,
+                config.followUps().enabled() ? Optional.of(dev.collector.followups.store.CassandraFollowUpStore.prepare(
+                        outcomeStore.session(), outcomeStore.keyspace())) : Optional.empty(),
+                profiles, roster, hazelcastWorker, clock);
+        started.push(monitoring);
+        monitoring.watchCassandra(outcomeStore.session());
+        FloorReport floor = new FloorReport(config.dialPlan().campaignId(), counters, callList, roster,
+                monitoring.facts(), clock);
         console = ConsoleServer.deploy(vertx, new ConsoleServer(config.console(), roster, recording, clock,
-                new FloorReport(config.dialPlan().campaignId(), counters, callList, roster, clock),
-                new dev.collector.console.agentdesktop.AgentLogins(routingConfig.pinDigests()))).await();
+                new dev.collector.console.agentdesktop.AgentLogins(routingConfig.pinDigests()),
+                monitoring.wall(floor, clock), monitoring.operations())
+                .withReports(strategies.reportsPage())).await();
         started.push(() -> console.close().await());
+        // The strategies' call scripts on every screen pop (plain text, one [strategy] section each).
+        dev.collector.app.config.ConfigSource.system().find("collector.desktop.scripts-file").map(java.nio.file.Path::of)
+                .map(dev.collector.routing.desktop.ScriptBook::read).ifPresent(console.agentDesktop()::useScripts);
 
-        AmiConnection pbx = new AmiConnection(amiSettings);
+        // Every configured Asterisk (or the simulator): each call goes to one with room; a PBX that is
+        // down takes none until its session is back and its calls are reconciled.
+        // Without machine detection the dialplan's trace (Newexten, VarSet) is not needed: half the events.
+        String events = config.machines().detect() ? AmiSettings.ALL_EVENTS : AmiSettings.CALL_EVENTS;
+        PbxPool pbx = PbxPool.of((config.pbxs().isEmpty() ? java.util.List.of(amiSettings) : config.pbxs()).stream()
+                .map(server -> server.withEvents(events)).toList(), dev.collector.dialer.ami.ReconnectBackoff.defaults());
         connect(pbx);
         started.push(pbx);
+        monitoring.watchAmi(pbx::isConnected);
         // The campaign's dial mode is read from the campaign map on every tick: a change by the CRM
         // or a supervisor takes effect within a second.
         com.hazelcast.map.IMap<String, Campaign> campaignMap =
@@ -140,15 +177,21 @@ public final class CollectorNode implements AutoCloseable {
         PacingSettings pacing = PacingSettings.defaults();
         AbandonWindow window = new AbandonWindow(config.dialPlan().campaignId(), pacing.window(),
                 new HazelcastAbandonWindows(hazelcast), clock);
-        dialer = new CampaignDialer(config.dialPlan(), AnsweredCallFlow.defaults(), pacing, campaigns, callList, roster,
-                pbx, contactHistory, crmFeed, console.agentDesktop(), new RoutedAgentChooser(routing, clock),
+        dialer = new CampaignDialer(config.dialPlan(), AnsweredCallFlow.defaults().withMachines(config.machines()),
+                pacing, campaigns, callList, roster, pbx, contactHistory, crmFeed, console.agentDesktop(), new RoutedAgentChooser(routing, clock),
                 window, counters, clock);
         String dialerId = vertx.deployVerticle(dialer).await();
         started.push(() -> vertx.undeploy(dialerId).await());
+        monitoring.dialerStarted(dialer);
 
-        crmBridge = CrmBridgeServer.start(config.crmBridge(), callList, callList, crmFeed, hazelcast,
-                outcomeStore.caseHistory(), clock);
+        crmBridge = CrmBridgeServer.start(config.crmBridge(), strategies.watching((dev.collector.domain.casework.CallList) callList),
+                strategies.watching((dev.collector.compliance.ledger.ContactRestrictions) callList), crmFeed, hazelcast,
+                config.followUps().enabled() ? new dev.collector.followups.history.CaseHistoryWithFollowUps(
+                        outcomeStore.caseHistory(), dev.collector.followups.store.CassandraFollowUpStore.prepare(
+                                outcomeStore.session(), outcomeStore.keyspace()), hazelcastWorker)
+                        : outcomeStore.caseHistory(), clock);
         started.push(crmBridge);
+        monitoring.watchGrpc(crmBridge.port(), config.crmBridge().tls().isPresent());
     }
 
     private AmiSettings startSimulator() {
@@ -161,7 +204,7 @@ public final class CollectorNode implements AutoCloseable {
         return new AmiSettings(sim.host(), pbx.port(), defaults.username(), defaults.secret());
     }
 
-    private static void connect(AmiConnection pbx) {
+    private static void connect(PbxPool pbx) {
         try {
             pbx.connect();
         } catch (Exception e) {
@@ -207,6 +250,11 @@ public final class CollectorNode implements AutoCloseable {
 
     public int grpcPort() {
         return crmBridge.port();
+    }
+
+    /** The PIN drawn for the demo's supervisor when none is configured. */
+    public Optional<String> demoSupervisorPin() {
+        return monitoring.demoSupervisorPin();
     }
 
     public int httpPort() {

@@ -2,6 +2,7 @@ package dev.collector.app;
 
 import dev.collector.casequeue.HazelcastCallList;
 import dev.collector.casequeue.entry.CaseStatus;
+import dev.collector.app.monitoring.FloorFacts;
 import dev.collector.console.supervisor.AgentsOnFloor;
 import dev.collector.console.supervisor.FloorSnapshot;
 import dev.collector.console.supervisor.FloorSource;
@@ -17,7 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
-/** The supervisor wall's view of this node: the dialer's counters, the roster and the queue depth. */
+/**
+ * The supervisor wall's view of this node: the dialer's counters, the roster, the queue depth and
+ * the figures {@link FloorFacts} counts in the background.
+ */
 final class FloorReport implements FloorSource {
 
     private final String campaignId;
@@ -28,13 +32,17 @@ final class FloorReport implements FloorSource {
     private volatile CompletableFuture<Map<String, Long>> counts;
     private volatile Instant countedAt = Instant.MIN;
     private final AgentRoster roster;
+    private final FloorFacts facts;
     private final Clock clock;
 
-    FloorReport(String campaignId, DialerCounters counters, HazelcastCallList callList, AgentRoster roster, Clock clock) {
+    /** @param facts the slower figures (campaigns, today, calls per debtor, SLAs), counted in the background */
+    FloorReport(String campaignId, DialerCounters counters, HazelcastCallList callList, AgentRoster roster,
+                FloorFacts facts, Clock clock) {
         this.campaignId = campaignId;
         this.counters = counters;
         this.callList = callList;
         this.roster = roster;
+        this.facts = facts;
         this.clock = clock;
     }
 
@@ -55,7 +63,8 @@ final class FloorReport implements FloorSource {
                     new FloorSnapshot.PacingOnFloor(pacing.campaignMode(), pacing.modeInForce(), pacing.callsPerAgent(),
                             pacing.abandonsInWindow(), pacing.answeredInWindow(), pacing.abandonCap(),
                             pacing.window().toDays() + " days",
-                            pacing.governorEngagedAt().map(Object::toString).orElse(""), pacing.reason()));
+                            pacing.governorEngagedAt().map(Object::toString).orElse(""), pacing.reason()),
+                    facts.detail());
         });
     }
 

@@ -25,6 +25,11 @@ final class StartupReport {
         out.append("\n== Collector is running (started in ").append(startup.toMillis() / 100 / 10.0).append(" s)\n");
         out.append("  Agent desktop    http://localhost:").append(node.httpPort()).append("/agent\n");
         out.append("  Supervisor wall  http://localhost:").append(node.httpPort()).append("/supervisor\n");
+        node.demoSupervisorPin().ifPresent(pin -> out.append("                   log in as ")
+                .append(dev.collector.app.monitoring.SupervisorConfig.DEMO_SUPERVISOR).append(", PIN ").append(pin)
+                .append(" (drawn for this run; set collector.supervisors.pins to choose)\n"));
+        out.append("  Metrics, health  http://localhost:").append(node.httpPort())
+                .append("/metrics, /health/live, /health/ready\n");
         out.append("  CRM gRPC API     localhost:").append(node.grpcPort())
                 .append("  (collector.v1.CaseService, collector.v1.OutcomeService)\n");
         out.append("  Telephony        ").append(pbx).append('\n');

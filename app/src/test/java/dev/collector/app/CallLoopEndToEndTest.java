@@ -71,6 +71,7 @@ class CallLoopEndToEndTest {
     private static final String CAMPAIGN = "e2e";
     private static final int CASES = 50;
     private static final int AGENTS = 4;
+    private static final String SUPERVISOR_PIN = "1357";
 
     static NodeConfig config;
     static CollectorNode node;
@@ -103,6 +104,9 @@ class CallLoopEndToEndTest {
                 CaseQueueSettings.defaults(),
                 roster,
                 new NodeConfig.DemoConfig(false, 0, 0, 0));
+        // the supervisor wall shows the floor to a logged-in supervisor only
+        System.setProperty("collector.supervisors.pins", "e2e-supervisor:"
+                + dev.collector.console.agentdesktop.AgentLogins.digestOf(SUPERVISOR_PIN));
         node = CollectorNode.start(config);
         for (Agent agent : roster) {
             agents.add(new SimulatedAgent(node.vertx(), SimulatedAgentSettings
@@ -115,6 +119,7 @@ class CallLoopEndToEndTest {
 
     @AfterAll
     static void stopNode() {
+        System.clearProperty("collector.supervisors.pins");
         if (node != null) {
             node.close();
         }
@@ -246,7 +251,12 @@ class CallLoopEndToEndTest {
     }
 
     private static void assertThatTheSupervisorWallCountsTheSameCalls(int answered) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpClient supervisor = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        assertThat(supervisor.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort()
+                        + "/supervisor/login")).POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
+                        .put("supervisorId", "e2e-supervisor").put("pin", SUPERVISOR_PIN).encode())).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        HttpResponse<String> response = supervisor.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + node.httpPort() + "/supervisor/floor")).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonObject floor = new JsonObject(response.body());

@@ -2,12 +2,14 @@ package dev.collector.console;
 
 import dev.collector.console.agentdesktop.AgentLogins;
 import dev.collector.console.agentdesktop.WebAgentDesktop;
+import dev.collector.console.operations.OperationsRoutes;
 import dev.collector.console.supervisor.AgentsOnFloor;
 import dev.collector.console.supervisor.FloorSnapshot;
 import dev.collector.console.supervisor.FloorSource;
 import dev.collector.console.supervisor.SupervisorWall;
 import dev.collector.routing.disposition.RecordingDisposition;
 import dev.collector.routing.roster.AgentRoster;
+import java.util.List;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The browser faces of Collector on one HTTP port: the agent desktop at {@code /agent} (page and
- * socket), the supervisor wall at {@code /supervisor} and {@code /health}. A verticle: deploy it with {@link #deploy} or
+ * socket), the supervisor wall at {@code /supervisor}, {@code /health}, {@code /health/live},
+ * {@code /health/ready} and {@code /metrics}. A verticle: deploy it with {@link #deploy} or
  * {@code vertx.deployVerticle(console)}; its {@link #agentDesktop()} is what routing pushes screen
  * pops to once it is deployed.
  */
@@ -38,6 +41,9 @@ public final class ConsoleServer extends VerticleBase {
     private final ConsoleOptions options;
     private final WebAgentDesktop agentDesktop;
     private final SupervisorWall supervisorWall;
+    private final OperationsRoutes operations;
+    /** The managers' report page, if the node keeps reports. */
+    private volatile java.util.Optional<dev.collector.console.reports.ReportsPage> reports = java.util.Optional.empty();
     private HttpServer server;
     private volatile int port = -1;
 
@@ -55,9 +61,19 @@ public final class ConsoleServer extends VerticleBase {
     /** @param logins the agents' PINs: without one an agent logs in with the id alone */
     public ConsoleServer(ConsoleOptions options, AgentRoster roster, RecordingDisposition recording, Clock clock,
                          FloorSource floor, AgentLogins logins) {
+        this(options, roster, recording, clock, logins, new SupervisorWall(floor, clock), OperationsRoutes.none());
+    }
+
+    /**
+     * @param supervisorWall the wall with its supervisors and the controls they steer the floor with
+     * @param operations     health, readiness and metrics of the node
+     */
+    public ConsoleServer(ConsoleOptions options, AgentRoster roster, RecordingDisposition recording, Clock clock,
+                         AgentLogins logins, SupervisorWall supervisorWall, OperationsRoutes operations) {
         this.options = Objects.requireNonNull(options, "options");
         this.agentDesktop = new WebAgentDesktop(roster, recording, clock, logins);
-        this.supervisorWall = new SupervisorWall(floor);
+        this.supervisorWall = Objects.requireNonNull(supervisorWall, "supervisorWall");
+        this.operations = Objects.requireNonNull(operations, "operations");
     }
 
     /** Deploys a console on the given Vert.x; the future completes once it listens. */
@@ -68,6 +84,12 @@ public final class ConsoleServer extends VerticleBase {
 
     public static Future<ConsoleServer> deploy(Vertx vertx, ConsoleServer console) {
         return vertx.deployVerticle(console).map(id -> console);
+    }
+
+    /** Serves the report page at {@code /supervisor/reports} too; call before deploying. */
+    public ConsoleServer withReports(java.util.Optional<dev.collector.console.reports.ReportsPage> page) {
+        this.reports = java.util.Objects.requireNonNull(page, "page");
+        return this;
     }
 
     /**
@@ -101,7 +123,16 @@ public final class ConsoleServer extends VerticleBase {
         router.get("/health").handler(this::health);
         router.get("/").handler(rc -> rc.redirect("/agent"));
         agentDesktop.mountOn(router);
-        supervisorWall.mountOn(router, context);
+        operations.mountOn(router);
+        reports.ifPresent(page -> {
+            // the figures are the creditor's business: only a logged-in supervisor reads them
+            for (String data : List.of("/supervisor/reports/kpis", "/supervisor/reports/strategies",
+                    "/supervisor/reports/cases/*")) {
+                router.route(data).handler(supervisorWall.supervisorsOnly());
+            }
+            page.mountOn(router, vertx);
+        });
+        supervisorWall.mountOn(router, vertx, context);
         HttpServerOptions serverOptions = new HttpServerOptions()
                 .setHost(options.host())
                 .setPort(options.port())
@@ -119,6 +150,7 @@ public final class ConsoleServer extends VerticleBase {
     @Override
     public Future<?> stop() {
         agentDesktop.unmount();
+        supervisorWall.unmount();
         port = -1;
         return server == null ? Future.succeededFuture() : server.close();
     }

@@ -36,6 +36,7 @@ public final class ConsoleFixture implements AutoCloseable {
     public final InMemoryCallList callList = new InMemoryCallList();
     public final InMemoryContactHistory history = new InMemoryContactHistory();
     public final InMemoryCrmFeed crmFeed = new InMemoryCrmFeed();
+    public final InMemoryHolds holds = new InMemoryHolds();
     public final RecordingDisposition recording;
     public final ConsoleServer console;
     private final AtomicInteger attempts = new AtomicInteger();
@@ -47,7 +48,7 @@ public final class ConsoleFixture implements AutoCloseable {
         this.clock = clock;
         this.roster = new AgentRoster(clock, Arrays.stream(agentIds)
                 .map(id -> new Agent(id, "Agent " + id, "Local/" + id + "@agents")).toList());
-        this.recording = new RecordingDisposition(roster, callList, history, crmFeed, clock);
+        this.recording = new RecordingDisposition(roster, callList, history, crmFeed, holds, clock);
         ConsoleServer server = new ConsoleServer(ConsoleOptions.localEphemeral(), roster, recording, clock,
                 () -> java.util.concurrent.CompletableFuture.completedFuture(new dev.collector.console.supervisor.FloorSnapshot(
                         clock.instant(), "", "none", 0, 0, 0, java.util.Map.of(), java.util.Map.of(),
@@ -105,7 +106,10 @@ public final class ConsoleFixture implements AutoCloseable {
     /** Jana Nováková owes two claims in CZK, 1 200.00 in all; the older is 84 days past due on 2026-11-23. */
     public Case admitCase(String caseId) {
         Case aCase = new Case(caseId, "early-stage", new Debtor("d-" + caseId, "Jana Nováková"),
-                List.of(new Claim("cl-1", new BigDecimal("800.00"), "CZK", LocalDate.parse("2026-08-31")),
+                // the first claim itemized by the CRM, the second not
+                List.of(new Claim("cl-1", new BigDecimal("800.00"), "CZK", LocalDate.parse("2026-08-31"),
+                                new dev.collector.domain.casework.ClaimSplit(new BigDecimal("700.00"),
+                                        new BigDecimal("62.50"), new BigDecimal("37.50"))),
                         new Claim("cl-2", new BigDecimal("400.00"), "CZK", LocalDate.parse("2026-10-24"))),
                 List.of("+420601123456"), ZoneId.of("Europe/Prague"), 7, Instant.parse("2026-11-20T08:00:00Z"));
         callList.admit(aCase);

@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class FollowUpEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FollowUpEngine.class);
-    private static final int PLANNING_TRIES = 12;
 
     private final CassandraFollowUpStore store;
     private final PlanningFollowUps planning;
@@ -48,6 +47,8 @@ public final class FollowUpEngine implements AutoCloseable {
     private final Clock clock;
     private final FollowUpSettings settings;
     private final java.util.concurrent.ScheduledThreadPoolExecutor thread;
+    /** Causes whose planning failed, journaled until planned; the engine's thread alone touches it. */
+    private final dev.collector.followups.planning.PendingPlans pendingPlans;
     private Instant nextBucket;
 
     public FollowUpEngine(CassandraFollowUpStore store, RuleBook rules, CaseFacts facts, ContactHistory history,
@@ -68,6 +69,7 @@ public final class FollowUpEngine implements AutoCloseable {
             store.scheduleSweptTo(first);
             return first;
         });
+        this.pendingPlans = dev.collector.followups.planning.PendingPlans.open(settings.pendingJournal());
         this.thread = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, "follow-ups");
             t.setDaemon(true);
@@ -75,8 +77,22 @@ public final class FollowUpEngine implements AutoCloseable {
         });
     }
 
-    /** Sweeps every {@code settings.pollInterval()} from now on. */
+    /**
+     * Sweeps every {@code settings.pollInterval()} from now on, after planning again what an earlier
+     * run could not (its pending journal).
+     */
     public FollowUpEngine start() {
+        List<Object> recovered = pendingPlans.recovered();
+        if (!recovered.isEmpty()) {
+            log.info("Planning the follow-ups of {} attempts and outcomes an earlier run could not plan", recovered.size());
+        }
+        for (Object cause : recovered) {
+            if (cause instanceof Outcome outcome) {
+                outcomeRecorded(outcome);
+            } else if (cause instanceof CallAttempt attempt) {
+                attemptRecorded(attempt);
+            }
+        }
         long every = settings.pollInterval().toMillis();
         thread.scheduleWithFixedDelay(() -> {
             try {
@@ -88,7 +104,16 @@ public final class FollowUpEngine implements AutoCloseable {
         return this;
     }
 
-    /** Plans the outcome's follow-ups; tried again for a minute if Cassandra fails meanwhile. */
+    /** Tells {@code listener} of every broken promise found (on the follow-ups thread: do not block it long). */
+    public FollowUpEngine whenPromiseBroken(java.util.function.Consumer<dev.collector.followups.store.WatchedPromise> listener) {
+        brokenPromises.whenBroken(listener);
+        return this;
+    }
+
+    /**
+     * Plans the outcome's follow-ups; tried again with backoff for as long as Cassandra (or the call
+     * list) fails, the outcome journaled meanwhile so that a restart does not forget it.
+     */
     public CompletableFuture<List<FollowUpTask>> outcomeRecorded(Outcome outcome) {
         return withRetries(() -> {
             if (outcome.disposition() instanceof Disposition.PromiseToPay p) {
@@ -97,7 +122,7 @@ public final class FollowUpEngine implements AutoCloseable {
             List<FollowUpTask> created = planning.outcomeRecorded(outcome, clock.instant());
             created.forEach(task -> sweepFrom(task.dueAt()));
             return created;
-        }, "the outcome of " + outcome.attemptId(), PLANNING_TRIES);
+        }, "the outcome of " + outcome.attemptId(), outcome);
     }
 
     public CompletableFuture<List<FollowUpTask>> attemptRecorded(CallAttempt attempt) {
@@ -105,7 +130,7 @@ public final class FollowUpEngine implements AutoCloseable {
             List<FollowUpTask> created = planning.attemptRecorded(attempt, clock.instant());
             created.forEach(task -> sweepFrom(task.dueAt()));
             return created;
-        }, "attempt " + attempt.attemptId(), PLANNING_TRIES);
+        }, "attempt " + attempt.attemptId(), attempt);
     }
 
     /** One sweep now, on the engine's thread: due tasks run, passed deadlines escalate, broken promises found. */
@@ -183,29 +208,57 @@ public final class FollowUpEngine implements AutoCloseable {
         }
     }
 
-    private <T> CompletableFuture<T> withRetries(Callable<T> work, String what, int triesLeft) {
+    /** How many planning attempts wait for a retry (their causes journaled). */
+    public CompletableFuture<Integer> pendingPlans() {
+        return CompletableFuture.supplyAsync(pendingPlans::size, thread);
+    }
+
+    private <T> CompletableFuture<T> withRetries(Callable<T> work, String what, Object cause) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        thread.execute(() -> attempt(work, what, triesLeft, result));
+        thread.execute(() -> attempt(work, what, cause, 1, result));
         return result;
     }
 
-    private <T> void attempt(Callable<T> work, String what, int triesLeft, CompletableFuture<T> result) {
+    /** Never gives up while the engine runs: an outage of any length ends with the follow-ups planned. */
+    private <T> void attempt(Callable<T> work, String what, Object cause, int tryNumber, CompletableFuture<T> result) {
         try {
-            result.complete(work.call());
+            T planned = work.call();
+            // also for a first try: what an earlier run journaled is planned by a first try at start
+            pendingPlans.planned(cause);
+            if (tryNumber > 1) {
+                log.info("Follow-ups of {} planned at try {}", what, tryNumber);
+            }
+            result.complete(planned);
         } catch (Exception e) {
-            if (triesLeft <= 1 || thread.isShutdown()) {
-                log.error("Follow-ups of {} not planned: {}", what, e.toString());
+            if (tryNumber == 1) {
+                try {
+                    pendingPlans.failed(cause);
+                } catch (RuntimeException journalFailure) {
+                    log.error("Follow-ups of {} could not be journaled while pending: {}", what,
+                            journalFailure.toString());
+                }
+            }
+            if (thread.isShutdown()) {
+                log.warn("Follow-ups of {} not planned before shutdown; planned at the next start: {}", what,
+                        e.toString());
                 result.completeExceptionally(e);
                 return;
             }
-            thread.schedule(() -> attempt(work, what, triesLeft - 1, result), 5, TimeUnit.SECONDS);
+            Duration wait = settings.planningRetries().after(tryNumber);
+            log.warn("Follow-ups of {} not planned (try {}), next try in {}: {}", what, tryNumber, wait, e.toString());
+            try {
+                thread.schedule(() -> attempt(work, what, cause, tryNumber + 1, result), wait.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+                result.completeExceptionally(e);
+            }
         }
     }
 
     @Override
     public void close() {
-        // planning retries waiting for their turn are dropped: what they would plan is lost only if
-        // Cassandra was failing at the very moment of shutdown (see the report's open points)
+        // planning retries waiting for their turn are dropped here: their causes are in the pending
+        // journal and are planned at the next start
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         thread.shutdown();
         try {
@@ -214,6 +267,11 @@ public final class FollowUpEngine implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            pendingPlans.close();
+        } catch (java.io.IOException e) {
+            log.warn("Closing the pending follow-ups journal: {}", e.toString());
         }
     }
 }

@@ -268,7 +268,99 @@ class FollowUpEngineTest {
         assertThat(GreenMailUtil.getBody(mail)).contains("500.00 CZK").contains(aCase.caseId());
     }
 
+    @Test
+    void an_outcome_whose_planning_fails_through_a_long_outage_and_a_restart_is_planned_once_it_ends(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Case aCase = knownCase(Set.of());
+        Outcome promise = outcome(aCase, new Disposition.PromiseToPay(new BigDecimal("80.00"), LocalDate.of(2026, 11, 30)));
+        FollowUpSettings settings = FollowUpSettings.defaults().withPendingJournal(dir.resolve("pending.journal"))
+                .withPlanningRetries(new dev.collector.followups.execution.Backoff(Duration.ofMillis(10),
+                        Duration.ofMillis(20)));
+
+        // down for 30 tries (the old limit was 12): still planned, without a restart
+        cases.failNext(30);
+        FollowUpEngine patient = newEngine(outcomes, settings);
+        List<FollowUpTask> planned = await(patient.outcomeRecorded(promise));
+        assertThat(cases.failuresLeft()).isZero();
+        assertThat(planned).extracting(FollowUpTask::rule).contains("promise-confirmation");
+        assertThat(await(patient.pendingPlans())).isZero();
+        patient.close();
+
+        // down, and the node stops meanwhile: the next start plans it
+        Outcome refusal = outcome(aCase, new Disposition.Refused());
+        cases.failNext(Integer.MAX_VALUE);
+        FollowUpEngine stopped = newEngine(outcomes, settings);
+        stopped.outcomeRecorded(refusal);
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (await(stopped.pendingPlans()) == 0 && System.nanoTime() < waitUntil) {
+            Thread.sleep(10);
+        }
+        assertThat(await(stopped.pendingPlans())).isEqualTo(1);
+        stopped.close();
+        cases.failNext(0);
+
+        FollowUpEngine restarted = newEngine(outcomes, settings).start();
+        String letter = refusal.attemptId() + "/refusal-letter";
+        waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (restarted.store().find(letter).isEmpty() && System.nanoTime() < waitUntil) {
+            Thread.sleep(20);
+        }
+        assertThat(restarted.store().find(letter)).isPresent();
+        assertThat(await(restarted.pendingPlans())).isZero();
+    }
+
+    @Test
+    void a_case_history_lists_its_attempts_then_its_follow_up_tasks_page_by_page() throws Exception {
+        Case aCase = knownCase(Set.of());
+        // the store's reads block: never on a driver thread, which the driver refuses
+        java.util.concurrent.ExecutorService reads = java.util.concurrent.Executors.newSingleThreadExecutor();
+        open.add(reads::shutdownNow);
+        for (int i = 1; i <= 3; i++) {
+            Instant dialed = MONDAY_10_UTC.minus(Duration.ofHours(4 - i));
+            await(outcomes.contactHistory().recordAttempt(new CallAttempt("hist-" + aCase.caseId() + "-" + i,
+                    aCase.caseId(), aCase.campaignId(), aCase.primaryPhone(), Optional.empty(), dialed,
+                    Optional.empty(), dialed.plusSeconds(25), CallResult.NO_ANSWER, 19)));
+        }
+        // a promise: a confirmation now and a reminder on the 26th; a refusal: a letter now
+        await(engine.outcomeRecorded(outcome(aCase, new Disposition.PromiseToPay(new BigDecimal("50.00"),
+                LocalDate.of(2026, 11, 27)))));
+        clock.set(MONDAY_10_UTC.plusSeconds(60));
+        await(engine.outcomeRecorded(outcome(aCase, new Disposition.Refused())));
+        dev.collector.domain.outcome.CaseHistory history = new dev.collector.followups.history.CaseHistoryWithFollowUps(
+                outcomes.caseHistory(), engine.store(), reads);
+
+        dev.collector.domain.outcome.CaseHistoryPage first = await(history.page(aCase.caseId(), 2, Optional.empty(), true));
+        dev.collector.domain.outcome.CaseHistoryPage second = await(history.page(aCase.caseId(), 2,
+                first.nextPageToken(), true));
+        dev.collector.domain.outcome.CaseHistoryPage third = await(history.page(aCase.caseId(), 2,
+                second.nextPageToken(), true));
+
+        assertThat(first.entries()).extracting(e -> e.attempt().attemptId())
+                .containsExactly("hist-" + aCase.caseId() + "-3", "hist-" + aCase.caseId() + "-2");
+        assertThat(first.followUps()).isEmpty();
+        assertThat(second.entries()).extracting(e -> e.attempt().attemptId()).containsExactly("hist-" + aCase.caseId() + "-1");
+        // the reminder is due last (the 26th): it comes first
+        assertThat(second.followUps()).extracting(dev.collector.domain.outcome.FollowUpEntry::rule)
+                .containsExactly("promise-reminder");
+        assertThat(third.entries()).isEmpty();
+        assertThat(third.followUps()).extracting(dev.collector.domain.outcome.FollowUpEntry::rule)
+                .containsExactly("refusal-letter", "promise-confirmation");
+        assertThat(third.followUps().get(0).queue()).isEqualTo("back-office");
+        assertThat(third.nextPageToken()).isEmpty();
+        assertThat(await(history.page(aCase.caseId(), 2, Optional.empty(), false)).followUps())
+                .as("without asking, no follow-ups").isEmpty();
+        CompletionStage<dev.collector.domain.outcome.CaseHistoryPage> foreign = history.page("another-case", 2,
+                second.nextPageToken(), true);
+        assertThat(foreign.toCompletableFuture()).failsWithin(Duration.ofSeconds(5))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(dev.collector.domain.outcome.CaseHistory.InvalidPageToken.class);
+    }
+
     private FollowUpEngine newEngine(OutcomeStore store) {
+        return newEngine(store, FollowUpSettings.defaults());
+    }
+
+    private FollowUpEngine newEngine(OutcomeStore store, FollowUpSettings settings) {
         CassandraFollowUpStore tasks = CassandraFollowUpStore.prepare(store.session(), store.keyspace());
         SmppSmsGateway sms = new SmppSmsGateway("127.0.0.1", smsc.port(), "collector", "secret", "Collector",
                 Duration.ofSeconds(5));
@@ -276,7 +368,7 @@ class FollowUpEngineTest {
                 Optional.empty(), "", false, Duration.ofSeconds(5));
         RuleBook rules = RuleBookLoader.builtIn();
         FollowUpEngine created = new FollowUpEngine(tasks, rules, cases, store.contactHistory(), sms, mail,
-                new MessageTemplates(Optional.empty()), FollowUpSettings.defaults(), clock);
+                new MessageTemplates(Optional.empty()), settings, clock);
         open.add(created);
         open.add(sms);
         return created;

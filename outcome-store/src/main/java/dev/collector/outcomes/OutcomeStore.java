@@ -110,6 +110,11 @@ public final class OutcomeStore implements AutoCloseable {
         return caseHistory;
     }
 
+    /** Per debtor, what routing's affinity index is rebuilt from at start (V007). Prepares a statement: call it at startup. */
+    public dev.collector.domain.outcome.RoutingMemory routingMemory() {
+        return dev.collector.outcomes.history.CassandraRoutingMemory.prepare(session, keyspace);
+    }
+
     /** The compliance guard's decisions, kept for the regulator (table {@code compliance_audit_by_case}). */
     public ComplianceAudit complianceAudit() {
         return complianceAudit;

@@ -1,6 +1,7 @@
 package dev.collector.pbx;
 
 import dev.collector.pbx.ami.AmiServer;
+import dev.collector.pbx.fault.FaultInjection;
 import dev.collector.pbx.manager.EventBroadcaster;
 import dev.collector.pbx.manager.ManagerAccount;
 import dev.collector.pbx.manager.ManagerInterface;
@@ -28,10 +29,16 @@ public final class PbxSimulator implements AutoCloseable {
 
     private final PbxCore core;
     private final AmiServer server;
+    private final EventBroadcaster events;
+    private final FaultInjection faults;
 
-    private PbxSimulator(PbxCore core, AmiServer server) {
+    private PbxSimulator(PbxCore core, AmiServer server, EventBroadcaster events, FaultInjection faults) {
         this.core = core;
         this.server = server;
+        this.events = events;
+        this.faults = faults;
+        faults.connectionDropper(server::dropConnections);
+        server.unreachableWhile(faults::networkCut);
     }
 
     /**
@@ -41,13 +48,16 @@ public final class PbxSimulator implements AutoCloseable {
      */
     public static PbxSimulator start(SimulatorSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        EventBroadcaster events = new EventBroadcaster();
+        FaultInjection faults = new FaultInjection();
+        EventBroadcaster events = new EventBroadcaster(faults);
         PbxCore core = new PbxCore(settings.debtors(), settings.seed(), new TimeScale(settings.timeScale()),
                 settings.agentAnswerDelay(), Clock.systemUTC(), events);
+        core.limitChannels(settings.maxChannels());
         ManagerInterface manager =
-                new ManagerInterface(new ManagerAccount(settings.username(), settings.secret()), core, events);
+                new ManagerInterface(new ManagerAccount(settings.username(), settings.secret()), core, events, faults);
         try {
-            return new PbxSimulator(core, AmiServer.start(settings.host(), settings.port(), manager::newSession));
+            return new PbxSimulator(core, AmiServer.start(settings.host(), settings.port(), manager::newSession),
+                    events, faults);
         } catch (IOException e) {
             core.close();
             throw new UncheckedIOException("cannot listen on " + settings.host() + ":" + settings.port(), e);
@@ -61,6 +71,16 @@ public final class PbxSimulator implements AutoCloseable {
 
     public String host() {
         return server.host();
+    }
+
+    /** As Asterisk's {@code timestampevents = yes}: each event carries the time it was raised. */
+    public void timestampEvents(boolean on) {
+        events.timestampEvents(on);
+    }
+
+    /** Switches faults on and off while the simulator runs: dropped connections, late events, refusals. */
+    public FaultInjection faults() {
+        return faults;
     }
 
     /** The live counters, e.g. for a test waiting for the safe-harbour messages played. */
@@ -80,5 +100,6 @@ public final class PbxSimulator implements AutoCloseable {
     public void close() {
         server.close();
         core.close();
+        events.close();
     }
 }

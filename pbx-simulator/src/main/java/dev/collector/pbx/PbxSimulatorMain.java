@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java dev.collector.pbx.PbxSimulatorMain --port=5038 --username=collector --secret=collector \
- *     --time-scale=0.1 --seed=7 --agent-answer-delay-ms=1000 --host=0.0.0.0
+ *     --time-scale=0.1 --seed=7 --agent-answer-delay-ms=1000 --host=0.0.0.0 --max-channels=2000 \
+ *     --amd-accuracy=0.9 --timestamp-events=true
  * </pre>
  * Each option can also be given as a system property: {@code -Dpbx.port=5038},
  * {@code -Dpbx.timeScale=0.1}, ... Arguments win over properties. The port defaults to 5038, as
@@ -33,9 +34,14 @@ public final class PbxSimulatorMain {
                 .withTimeScale(Double.parseDouble(option(options, "time-scale", "pbx.timeScale", "1.0")))
                 .withSeed(Long.parseLong(option(options, "seed", "pbx.seed", Long.toString(defaults.seed()))))
                 .withAgentAnswerDelay(Duration.ofMillis(Long.parseLong(option(options, "agent-answer-delay-ms",
-                        "pbx.agentAnswerDelayMs", Long.toString(defaults.agentAnswerDelay().toMillis())))));
+                        "pbx.agentAnswerDelayMs", Long.toString(defaults.agentAnswerDelay().toMillis())))))
+                .withMaxChannels(Integer.parseInt(option(options, "max-channels", "pbx.maxChannels", "0")))
+                .withDebtors(defaults.debtors().withAmdAccuracy(
+                        Double.parseDouble(option(options, "amd-accuracy", "pbx.amdAccuracy", "1.0"))));
 
         PbxSimulator simulator = PbxSimulator.start(settings);
+        simulator.timestampEvents(Boolean.parseBoolean(option(options, "timestamp-events", "pbx.timestampEvents",
+                "false")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();

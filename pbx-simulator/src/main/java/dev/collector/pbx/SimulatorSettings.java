@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param timeScale factor applied to every simulated duration: 0.1 runs ten times faster
  * @param agentAnswerDelay simulated time an agent takes to pick up when the answered debtor leg
  *     dials it
+ * @param maxChannels the most channels alive at once, as {@code maxcalls} in asterisk.conf: an
+ *     Originate that would exceed it fails (Reason 0, no channel); 0 means no limit
  */
 public record SimulatorSettings(
         String host,
@@ -29,7 +31,8 @@ public record SimulatorSettings(
         DebtorBehaviour debtors,
         long seed,
         double timeScale,
-        Duration agentAnswerDelay) {
+        Duration agentAnswerDelay,
+        int maxChannels) {
 
     public SimulatorSettings {
         Objects.requireNonNull(host, "host");
@@ -52,6 +55,15 @@ public record SimulatorSettings(
         if (agentAnswerDelay.isNegative()) {
             throw new IllegalArgumentException("agentAnswerDelay must not be negative: " + agentAnswerDelay);
         }
+        if (maxChannels < 0) {
+            throw new IllegalArgumentException("maxChannels must not be negative (0 = no limit): " + maxChannels);
+        }
+    }
+
+    /** Without a channel limit. */
+    public SimulatorSettings(String host, int port, String username, String secret, DebtorBehaviour debtors,
+            long seed, double timeScale, Duration agentAnswerDelay) {
+        this(host, port, username, secret, debtors, seed, timeScale, agentAnswerDelay, 0);
     }
 
     /**
@@ -64,34 +76,47 @@ public record SimulatorSettings(
     }
 
     public SimulatorSettings withHost(String newHost) {
-        return new SimulatorSettings(newHost, port, username, secret, debtors, seed, timeScale, agentAnswerDelay);
+        return new SimulatorSettings(newHost, port, username, secret, debtors, seed, timeScale,
+                agentAnswerDelay, maxChannels);
     }
 
     public SimulatorSettings withPort(int newPort) {
-        return new SimulatorSettings(host, newPort, username, secret, debtors, seed, timeScale, agentAnswerDelay);
+        return new SimulatorSettings(host, newPort, username, secret, debtors, seed, timeScale,
+                agentAnswerDelay, maxChannels);
     }
 
     public SimulatorSettings withUsername(String newUsername) {
-        return new SimulatorSettings(host, port, newUsername, secret, debtors, seed, timeScale, agentAnswerDelay);
+        return new SimulatorSettings(host, port, newUsername, secret, debtors, seed, timeScale,
+                agentAnswerDelay, maxChannels);
     }
 
     public SimulatorSettings withSecret(String newSecret) {
-        return new SimulatorSettings(host, port, username, newSecret, debtors, seed, timeScale, agentAnswerDelay);
+        return new SimulatorSettings(host, port, username, newSecret, debtors, seed, timeScale,
+                agentAnswerDelay, maxChannels);
     }
 
     public SimulatorSettings withDebtors(DebtorBehaviour newDebtors) {
-        return new SimulatorSettings(host, port, username, secret, newDebtors, seed, timeScale, agentAnswerDelay);
+        return new SimulatorSettings(host, port, username, secret, newDebtors, seed, timeScale,
+                agentAnswerDelay, maxChannels);
     }
 
     public SimulatorSettings withSeed(long newSeed) {
-        return new SimulatorSettings(host, port, username, secret, debtors, newSeed, timeScale, agentAnswerDelay);
+        return new SimulatorSettings(host, port, username, secret, debtors, newSeed, timeScale,
+                agentAnswerDelay, maxChannels);
     }
 
     public SimulatorSettings withTimeScale(double newTimeScale) {
-        return new SimulatorSettings(host, port, username, secret, debtors, seed, newTimeScale, agentAnswerDelay);
+        return new SimulatorSettings(host, port, username, secret, debtors, seed, newTimeScale,
+                agentAnswerDelay, maxChannels);
     }
 
     public SimulatorSettings withAgentAnswerDelay(Duration newDelay) {
-        return new SimulatorSettings(host, port, username, secret, debtors, seed, timeScale, newDelay);
+        return new SimulatorSettings(host, port, username, secret, debtors, seed, timeScale,
+                newDelay, maxChannels);
+    }
+
+    public SimulatorSettings withMaxChannels(int newMaxChannels) {
+        return new SimulatorSettings(host, port, username, secret, debtors, seed, timeScale, agentAnswerDelay,
+                newMaxChannels);
     }
 }

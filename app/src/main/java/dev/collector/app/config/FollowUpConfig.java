@@ -47,9 +47,20 @@ public record FollowUpConfig(
 
     /** An SMTP server to send e-mail through. */
     public record Smtp(String host, int port, String from, Optional<String> username, String password, boolean startTls) {
+        @Override
+        public String toString() {
+            // the password stays out of logs
+            return "Smtp[" + username.map(u -> u + "@").orElse("") + host + ":" + port + ", from " + from
+                    + (startTls ? ", STARTTLS" : "") + "]";
+        }
     }
 
     /** An SMSC to send SMS through (SMPP 3.4, bound as a transmitter). */
     public record Smpp(String host, int port, String systemId, String password, String sourceAddress) {
+        @Override
+        public String toString() {
+            // the password stays out of logs
+            return "Smpp[" + systemId + "@" + host + ":" + port + ", from " + sourceAddress + "]";
+        }
     }
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * Everything a Collector node needs to start, read once at start-up.
  *
  * @param externalPbx the Asterisk to drive; empty means "start the PBX simulator" with {@code simulator}
+ * @param pbxs every Asterisk to drive ({@code collector.ami.servers}), the first being {@code externalPbx}
+ * @param machines the campaign's answering-machine detection ({@code collector.campaign.amd*})
  */
 public record NodeConfig(
         HazelcastSettings hazelcast,
@@ -29,11 +31,25 @@ public record NodeConfig(
         CaseQueueSettings callList,
         List<Agent> agents,
         DemoConfig demo,
-        FollowUpConfig followUps) {
+        FollowUpConfig followUps,
+        List<AmiSettings> pbxs,
+        dev.collector.dialer.call.MachineHandling machines) {
 
     public NodeConfig {
         agents = List.copyOf(agents);
         java.util.Objects.requireNonNull(followUps, "followUps");
+        java.util.Objects.requireNonNull(machines, "machines");
+        // every Asterisk to dial through; the single-host form (externalPbx) is a list of one
+        pbxs = pbxs.isEmpty() && externalPbx.isPresent() ? List.of(externalPbx.get()) : List.copyOf(pbxs);
+    }
+
+    /** One Asterisk at most, without answering-machine detection. */
+    public NodeConfig(HazelcastSettings hazelcast, OutcomeStoreSettings outcomeStore, CrmBridgeSettings crmBridge,
+            ConsoleOptions console, Optional<AmiSettings> externalPbx, SimulatorConfig simulator,
+            CampaignDialPlan dialPlan, CampaignRules campaignRules, CaseQueueSettings callList, List<Agent> agents,
+            DemoConfig demo, FollowUpConfig followUps) {
+        this(hazelcast, outcomeStore, crmBridge, console, externalPbx, simulator, dialPlan, campaignRules, callList,
+                agents, demo, followUps, List.of(), dev.collector.dialer.call.MachineHandling.off());
     }
 
     /** With the default follow-ups (built-in rules, log-only channels). */

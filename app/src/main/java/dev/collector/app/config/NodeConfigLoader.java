@@ -36,7 +36,7 @@ public final class NodeConfigLoader {
             OutcomeStoreSettings.NODE_SSL_STORAGE_PORT, OutcomeStoreSettings.NODE_JMX_PORT,
             OutcomeStoreSettings.NODE_HEAP, OutcomeStoreSettings.NODE_START_TIMEOUT,
             OutcomeStoreSettings.NODE_STOP_TIMEOUT, OutcomeStoreSettings.NODE_CLASSPATH,
-            OutcomeStoreSettings.NODE_JAVA_HOME);
+            OutcomeStoreSettings.NODE_JAVA_HOME, OutcomeStoreSettings.NODE_JVM_OPTIONS);
 
     /** Five agents on the simulator's agent phones; the demo makes bots of the first four. */
     static final String DEFAULT_AGENTS = "agent-01:Anna Svobodova:Local/101@agents,"
@@ -65,10 +65,25 @@ public final class NodeConfigLoader {
         ConsoleOptions console = new ConsoleOptions(source.string("collector.http.host", "0.0.0.0"),
                 source.integer("collector.http.port", 8080));
 
-        Optional<AmiSettings> pbx = source.find("collector.ami.host").filter(h -> !h.isEmpty()).map(host ->
+        // Several Asterisk servers (collector.ami.servers) or one (collector.ami.host), same account on all.
+        List<AmiSettings> pbxs = source.find("collector.ami.servers").filter(list -> !list.isBlank())
+                .map(list -> dev.collector.dialer.ami.PbxServers.parse(list,
+                        source.string("collector.ami.username", "collector"), source.string("collector.ami.secret", ""),
+                        "collector.ami.servers"))
+                .orElse(List.of());
+        Optional<AmiSettings> pbx = pbxs.stream().findFirst().or(() -> source.find("collector.ami.host")
+                .filter(h -> !h.isEmpty()).map(host ->
                 new AmiSettings(host, source.integer("collector.ami.port", 5038),
                         source.string("collector.ami.username", "collector"),
-                        source.string("collector.ami.secret", "")));
+                        source.string("collector.ami.secret", ""),
+                        pbxLimits(source))));
+        dev.collector.dialer.call.MachineHandling machines = source.flag("collector.campaign.amd", false)
+                ? dev.collector.dialer.call.MachineHandling.detecting(
+                        dev.collector.dialer.call.MachinePolicy.parse(
+                                source.string("collector.campaign.machine-policy", "hang-up"),
+                                "collector.campaign.machine-policy"),
+                        source.string("collector.campaign.machine-message", "collector/machine-message"))
+                : dev.collector.dialer.call.MachineHandling.off();
         NodeConfig.SimulatorConfig simulator = new NodeConfig.SimulatorConfig(
                 source.string("collector.simulator.host", "127.0.0.1"),
                 source.integer("collector.simulator.port", 15038),
@@ -100,7 +115,7 @@ public final class NodeConfigLoader {
         CaseQueueSettings callList = CaseQueueSettings.defaults()
                 .withLeaseTtl(source.seconds("collector.call-list.lease-ttl", Duration.ofMinutes(2)));
         return new NodeConfig(hazelcast, store, crm, console, pbx, simulator, plan, rules, callList, agents, demo,
-                followUps(source, dataDir));
+                followUps(source, dataDir), pbxs, machines);
     }
 
     /**
@@ -190,7 +205,18 @@ public final class NodeConfigLoader {
         return file;
     }
 
-    private static <T> T campaign(java.util.function.Supplier<T> plan) {
+    /** {@code collector.ami.max-channels} and {@code collector.ami.trunk-limit}; 0, the default, is no limit. */
+    private static dev.collector.dialer.ami.PbxLimits pbxLimits(ConfigSource source) {
+        int maxChannels = source.integer("collector.ami.max-channels", 0);
+        int trunkLimit = source.integer("collector.ami.trunk-limit", 0);
+        if (maxChannels < 0 || trunkLimit < 0) {
+            throw new IllegalArgumentException("settings collector.ami.max-channels and collector.ami.trunk-limit"
+                    + " must be at least 0 (0 = no limit), were " + maxChannels + " and " + trunkLimit);
+        }
+        return new dev.collector.dialer.ami.PbxLimits(maxChannels, trunkLimit);
+    }
+
+        private static <T> T campaign(java.util.function.Supplier<T> plan) {
         try {
             return plan.get();
         } catch (IllegalArgumentException e) {

@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Follow-ups read a case from the call list (open or closed, what is owed now) and its holds from
- * the debtor's contact record. The CRM contract carries no e-mail address or language yet: both
- * come from {@code contacts} (the demo makes up addresses; otherwise there are none and e-mail
- * tasks escalate to a person).
+ * the debtor's contact record. The e-mail address and language are the CRM's (Debtor.email,
+ * Case.language) when it sent them; otherwise they come from {@code contacts} (the demo makes up
+ * addresses; otherwise there are none and e-mail tasks escalate to a person).
  */
 public final class CallListCaseFacts implements CaseFacts {
 
@@ -83,7 +83,9 @@ public final class CallListCaseFacts implements CaseFacts {
                                 || (h.scope() == HoldScope.DEBT && claims.contains(h.subject())))
                         .map(Hold::reason)
                         .collect(Collectors.toSet())).orElse(Set.of());
-                return Optional.of(new CaseFact(aCase, open, holds, contacts.email(aCase), contacts.language(aCase)));
+                // the CRM's own address and language for the debtor win over what the installation makes up
+                return Optional.of(new CaseFact(aCase, open, holds, aCase.debtor().email().or(() -> contacts.email(aCase)),
+                        aCase.language().isEmpty() ? contacts.language(aCase) : aCase.language()));
             });
         });
     }

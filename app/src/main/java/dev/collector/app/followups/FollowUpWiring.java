@@ -38,6 +38,13 @@ public final class FollowUpWiring {
 
     public static ContactHistory contactHistory(FollowUpConfig config, boolean demo, OutcomeStore store,
             HazelcastCallList callList, Clock clock, Deque<AutoCloseable> started) {
+        return contactHistory(config, demo, store, callList, clock, started, promise -> { });
+    }
+
+    /** @param brokenPromises told of every broken promise found (segmentation moves the case on) */
+    public static ContactHistory contactHistory(FollowUpConfig config, boolean demo, OutcomeStore store,
+            HazelcastCallList callList, Clock clock, Deque<AutoCloseable> started,
+            java.util.function.Consumer<dev.collector.followups.store.WatchedPromise> brokenPromises) {
         JournaledContactHistory journaled = JournaledContactHistory.open(store.contactHistory(), config.journalFile(),
                 Duration.ofSeconds(1), Duration.ofSeconds(10));
         started.push(journaled);
@@ -58,10 +65,12 @@ public final class FollowUpWiring {
         CallListCaseFacts facts = new CallListCaseFacts(callList, demo
                 ? CallListCaseFacts.demo(config.defaultLanguage())
                 : CallListCaseFacts.noEmail(config.defaultLanguage()));
+        // planning that fails (Cassandra away) waits on disk beside the outcome journal and is retried until done
         FollowUpSettings settings = new FollowUpSettings(config.contactWindow(),
-                new Backoff(Duration.ofMinutes(1), Duration.ofHours(1)), config.pollInterval());
+                new Backoff(Duration.ofMinutes(1), Duration.ofHours(1)), config.pollInterval())
+                .withPendingJournal(config.journalFile().resolveSibling("follow-ups-pending.journal"));
         FollowUpEngine engine = new FollowUpEngine(CassandraFollowUpStore.prepare(store.session(), store.keyspace()),
-                rules, facts, journaled, sms, mail, new MessageTemplates(config.templatesDir()), settings, clock).start();
+                rules, facts, journaled, sms, mail, new MessageTemplates(config.templatesDir()), settings, clock).whenPromiseBroken(brokenPromises).start();
         started.push(engine);
         return new FollowingUpContactHistory(journaled, engine);
     }

@@ -70,6 +70,22 @@ public final class ContactRecord implements Serializable {
         return onDebt == null ? List.of() : List.copyOf(onDebt);
     }
 
+    /**
+     * Calls placed to this debtor since {@code since} (those not yet pruned), whatever debts they
+     * were about: one call is one instant on each of its debts, so distinct instants are calls.
+     */
+    public int callsSince(Instant since) {
+        Set<Instant> calls = new HashSet<>();
+        for (List<Instant> onDebt : attempts.values()) {
+            for (Instant at : onDebt) {
+                if (!at.isBefore(since)) {
+                    calls.add(at);
+                }
+            }
+        }
+        return calls.size();
+    }
+
     public Optional<Instant> lastConversationOnDebt(String claimId) {
         return Optional.ofNullable(conversations.get(claimId));
     }

@@ -4,6 +4,8 @@ import dev.collector.domain.casework.Case;
 import dev.collector.domain.casework.Claim;
 import dev.collector.domain.outcome.Disposition;
 import dev.collector.domain.outcome.Outcome;
+import dev.collector.domain.outcome.PaymentChannel;
+import dev.collector.routing.desktop.ScriptBook;
 import dev.collector.routing.desktop.ScreenPop;
 import dev.collector.routing.desktop.TalkingPoints;
 import dev.collector.routing.roster.AgentStatus;
@@ -52,10 +54,17 @@ public final class AgentSocketProtocol {
     /** Carries {@code callbackAt}: the debtor's local date and time, e.g. {@code 2026-03-05T14:30}. */
     public static final String CALLBACK_REQUESTED = "CALLBACK_REQUESTED";
     public static final String DISPUTED = "DISPUTED";
+    /** Carries {@code amount} (not above the total due) and {@code channel}, like a promise. */
+    public static final String PAYMENT_TAKEN = "PAYMENT_TAKEN";
+    /** A message left with someone else; the notes must say with whom and what. */
+    public static final String THIRD_PARTY = "THIRD_PARTY";
+    /** Holds every case of the debtor (DECEASED). */
+    public static final String DECEASED = "DECEASED";
+    /** Holds every case and channel of the debtor (CEASE_CONTACT). */
+    public static final String CEASE_CONTACT = "CEASE_CONTACT";
 
     /** Every code a client may send, for error messages. */
-    static final String CODES = String.join(", ", PROMISE_TO_PAY, REFUSED, WRONG_PARTY, NO_CONTACT,
-            CALLBACK_REQUESTED, DISPUTED);
+    static final String CODES = String.join(", ", Disposition.CODES);
 
     private AgentSocketProtocol() {
     }
@@ -77,17 +86,35 @@ public final class AgentSocketProtocol {
     }
 
     /** Days past due are counted in the debtor's time zone: that is the day the debtor lives in. */
-    static JsonObject screenPop(ScreenPop pop, Clock clock) {
+    static JsonObject screenPop(ScreenPop pop, Clock clock, ScriptBook scripts) {
         Case aCase = pop.aCase();
         LocalDate debtorToday = LocalDate.now(clock.withZone(aCase.timeZone()));
         JsonArray claims = new JsonArray();
         for (Claim claim : aCase.claims()) {
-            claims.add(new JsonObject()
+            JsonObject json = new JsonObject()
                     .put("claimId", claim.claimId())
                     .put("amountDue", claim.amountDue().toPlainString())
                     .put("currency", claim.currency())
                     .put("dueDate", claim.dueDate().toString())
-                    .put("daysPastDue", claim.daysPastDue(debtorToday)));
+                    .put("daysPastDue", claim.daysPastDue(debtorToday));
+            // absent when the CRM did not itemize the claim: the page shows a dash, not a made-up zero
+            claim.split().ifPresent(split -> json.put("principal", split.principal().toPlainString())
+                    .put("interest", split.interest().toPlainString())
+                    .put("fees", split.fees().toPlainString()));
+            claims.add(json);
+        }
+        JsonArray promises = new JsonArray();
+        for (Outcome o : pop.previousOutcomes()) {
+            if (o.disposition() instanceof Disposition.PromiseToPay promise) {
+                promises.add(new JsonObject()
+                        .put("attemptId", o.attemptId())
+                        .put("amount", promise.amount().toPlainString())
+                        .put("promisedFor", promise.promisedFor().toString())
+                        .put("channel", promise.channel().name())
+                        .put("agentId", o.agentId())
+                        .put("recordedAt", o.recordedAt().toString())
+                        .put("fallenDue", promise.promisedFor().isBefore(debtorToday)));
+            }
         }
         JsonObject caseJson = new JsonObject()
                 .put("caseId", aCase.caseId())
@@ -112,13 +139,16 @@ public final class AgentSocketProtocol {
                 .put("bridgedAt", pop.bridgedAt().toString())
                 .put("case", caseJson)
                 .put("previousOutcomes", previous)
-                .put("talkingPoints", new JsonArray(TalkingPoints.forCall(aCase, pop.previousOutcomes(), debtorToday)));
+                .put("promises", promises)
+                .put("script", new JsonArray(scripts.scriptFor(aCase.campaignId())))
+                .put("talkingPoints", new JsonArray(TalkingPoints.forCall(aCase, pop.previousOutcomes(), debtorToday)))
+                .put("paymentChannels", new JsonArray(PaymentChannel.CHOOSABLE.stream().map(Enum::name).toList()));
     }
 
     /** The case as a screen pop shows it, before the call: the agent dials or skips by {@code dialsAt}. */
-    static JsonObject preview(dev.collector.routing.desktop.PreviewOffer offer, Clock clock) {
+    static JsonObject preview(dev.collector.routing.desktop.PreviewOffer offer, Clock clock, ScriptBook scripts) {
         return screenPop(new ScreenPop(offer.agentId(), offer.attemptId(), offer.phoneNumber(), offer.aCase(),
-                offer.previousOutcomes(), clock.instant()), clock)
+                offer.previousOutcomes(), clock.instant()), clock, scripts)
                 .put("type", PREVIEW)
                 .put("dialsAt", offer.dialsAt().toString());
     }
@@ -132,7 +162,11 @@ public final class AgentSocketProtocol {
                 .put("recordedAt", outcome.recordedAt().toString());
         if (outcome.disposition() instanceof Disposition.PromiseToPay promise) {
             json.put("amount", promise.amount().toPlainString())
-                    .put("promisedFor", promise.promisedFor().toString());
+                    .put("promisedFor", promise.promisedFor().toString())
+                    .put("channel", promise.channel().name());
+        } else if (outcome.disposition() instanceof Disposition.PaymentTaken payment) {
+            json.put("amount", payment.amount().toPlainString())
+                    .put("channel", payment.channel().name());
         } else if (outcome.disposition() instanceof Disposition.CallbackRequested callback) {
             // an instant, as every time the server sends; the page shows it in the debtor's zone
             json.put("callbackAt", callback.at().toString());

@@ -1,6 +1,7 @@
 package dev.collector.console.agentdesktop;
 
 import dev.collector.domain.outcome.Disposition;
+import dev.collector.domain.outcome.PaymentChannel;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,7 +39,13 @@ record DispositionForm(String attemptId, Disposition disposition, String notes) 
         }
         Disposition disposition = switch (code) {
             case AgentSocketProtocol.PROMISE_TO_PAY -> new Disposition.PromiseToPay(
-                    amount(message, fractionDigits), promisedFor(message));
+                    amount(message, fractionDigits, "the promised amount", "a promise"), promisedFor(message),
+                    channel(message));
+            case AgentSocketProtocol.PAYMENT_TAKEN -> new Disposition.PaymentTaken(
+                    amount(message, fractionDigits, "the amount paid", "a payment"), channel(message));
+            case AgentSocketProtocol.THIRD_PARTY -> new Disposition.ThirdParty();
+            case AgentSocketProtocol.DECEASED -> new Disposition.Deceased();
+            case AgentSocketProtocol.CEASE_CONTACT -> new Disposition.CeaseContact();
             case AgentSocketProtocol.REFUSED -> new Disposition.Refused();
             case AgentSocketProtocol.WRONG_PARTY -> new Disposition.WrongParty();
             case AgentSocketProtocol.NO_CONTACT -> new Disposition.NoContact();
@@ -51,11 +58,11 @@ record DispositionForm(String attemptId, Disposition disposition, String notes) 
         return new DispositionForm(attemptId, disposition, notes);
     }
 
-    private static BigDecimal amount(JsonObject message, int fractionDigits) {
+    private static BigDecimal amount(JsonObject message, int fractionDigits, String what, String kind) {
         Object raw = message.getValue("amount");
         String text = raw instanceof Number || raw instanceof String ? raw.toString().trim() : "";
         if (text.isEmpty()) {
-            throw new ProtocolError("amount", "enter the promised amount");
+            throw new ProtocolError("amount", "enter " + what);
         }
         if (!AMOUNT.matcher(text).matches()) {
             throw new ProtocolError("amount", "'" + AgentSocketProtocol.shorten(text) + "' is not an amount: write it like 12.50");
@@ -65,9 +72,20 @@ record DispositionForm(String attemptId, Disposition disposition, String notes) 
             throw new ProtocolError("amount", "the amount has more than " + fractionDigits + " decimals");
         }
         if (amount.signum() <= 0) {
-            throw new ProtocolError("amount", "a promise is for more than zero");
+            throw new ProtocolError("amount", kind + " is for more than zero");
         }
         return amount;
+    }
+
+    /** How the debtor pays: one of the channels an agent may choose, never left to a default. */
+    private static PaymentChannel channel(JsonObject message) {
+        String text = AgentSocketProtocol.optionalText(message, "channel").trim();
+        if (text.isEmpty()) {
+            throw new ProtocolError("channel", "choose how the debtor pays");
+        }
+        return PaymentChannel.choosable(text).orElseThrow(() -> new ProtocolError("channel",
+                "'" + AgentSocketProtocol.shorten(text) + "' is not a payment channel: use one of "
+                        + PaymentChannel.CHOOSABLE));
     }
 
     private static LocalDate promisedFor(JsonObject message) {

@@ -63,6 +63,8 @@ public final class WebAgentDesktop implements AgentDesktop {
     private final RecordingDisposition recording;
     private final Clock clock;
     private final AgentLogins logins;
+    /** Replaced whole by {@link #useScripts}; read by the event loop on every pop. */
+    private volatile dev.collector.routing.desktop.ScriptBook scripts = dev.collector.routing.desktop.ScriptBook.none();
 
     private volatile Context context;
     private volatile Thread eventLoop;
@@ -121,6 +123,12 @@ public final class WebAgentDesktop implements AgentDesktop {
         return connectedAgents;
     }
 
+    /** The strategies' call scripts shown on every screen pop from now on (collector.desktop.scripts-file). */
+    public WebAgentDesktop useScripts(dev.collector.routing.desktop.ScriptBook scripts) {
+        this.scripts = java.util.Objects.requireNonNull(scripts, "scripts");
+        return this;
+    }
+
     @Override
     public void screenPop(ScreenPop pop) {
         Objects.requireNonNull(pop, "pop");
@@ -135,7 +143,7 @@ public final class WebAgentDesktop implements AgentDesktop {
         Objects.requireNonNull(offer, "offer");
         onEventLoop(() -> {
             AgentSession session = sessions.computeIfAbsent(offer.agentId(), id -> new AgentSession());
-            sendToAgent(session, AgentSocketProtocol.preview(offer, clock));
+            sendToAgent(session, AgentSocketProtocol.preview(offer, clock, scripts));
         });
     }
 
@@ -182,7 +190,7 @@ public final class WebAgentDesktop implements AgentDesktop {
         AgentSession session = sessions.computeIfAbsent(pop.agentId(), id -> new AgentSession());
         session.pendingPop = pop;
         session.callEnded = false;
-        sendToAgent(session, AgentSocketProtocol.screenPop(pop, clock));
+        sendToAgent(session, AgentSocketProtocol.screenPop(pop, clock, scripts));
     }
 
     /**
@@ -331,7 +339,7 @@ public final class WebAgentDesktop implements AgentDesktop {
         roster.logIn(agentId);
         pushStatus(agentId);
         if (newlyBound && session.pendingPop != null) {
-            send(connection, AgentSocketProtocol.screenPop(session.pendingPop, clock));
+            send(connection, AgentSocketProtocol.screenPop(session.pendingPop, clock, scripts));
             if (session.callEnded) {
                 send(connection, AgentSocketProtocol.callEnded(session.pendingPop.attemptId()));
             }

@@ -213,7 +213,8 @@ public final class SimulatedAgent {
                         .max(new BigDecimal("0.01")).min(totalDue);
                 ZoneId debtorZone = ZoneId.of(taken.aCase.getString("timeZone", "UTC"));
                 LocalDate promisedFor = LocalDate.now(settings.clock().withZone(debtorZone)).plusDays(1 + random.nextInt(14));
-                message.put("amount", amount.toPlainString()).put("promisedFor", promisedFor.toString());
+                message.put("amount", amount.toPlainString()).put("promisedFor", promisedFor.toString())
+                        .put("channel", "BANK_TRANSFER");
             } else if (AgentSocketProtocol.CALLBACK_REQUESTED.equals(code)) {
                 ZoneId debtorZone = ZoneId.of(taken.aCase.getString("timeZone", "UTC"));
                 Duration later = Duration.ofMinutes(60 + random.nextInt(121));

@@ -16,13 +16,41 @@ import java.util.Map;
  */
 public record FloorSnapshot(Instant at, String campaignId, String pacing, long dialed, long callsInFlight,
                             long waitingCases, Map<String, Long> casesByStatus, Map<String, Long> endedByResult,
-                            List<AgentOnFloor> agents, PacingOnFloor pacingDetail) {
+                            List<AgentOnFloor> agents, PacingOnFloor pacingDetail, FloorDetail detail) {
 
     public FloorSnapshot {
         casesByStatus = Map.copyOf(casesByStatus);
         endedByResult = Map.copyOf(endedByResult);
         agents = List.copyOf(agents);
         java.util.Objects.requireNonNull(pacingDetail, "pacingDetail");
+        java.util.Objects.requireNonNull(detail, "detail");
+    }
+
+    /** A snapshot with the dialer's figures only. */
+    public FloorSnapshot(Instant at, String campaignId, String pacing, long dialed, long callsInFlight,
+                         long waitingCases, Map<String, Long> casesByStatus, Map<String, Long> endedByResult,
+                         List<AgentOnFloor> agents, PacingOnFloor pacingDetail) {
+        this(at, campaignId, pacing, dialed, callsInFlight, waitingCases, casesByStatus, endedByResult, agents,
+                pacingDetail, FloorDetail.none());
+    }
+
+    public FloorSnapshot withDetail(FloorDetail newDetail) {
+        return new FloorSnapshot(at, campaignId, pacing, dialed, callsInFlight, waitingCases, casesByStatus,
+                endedByResult, agents, pacingDetail, newDetail);
+    }
+
+    public long agentsIn(String state) {
+        return agents.stream().filter(a -> a.state().equals(state)).count();
+    }
+
+    /** Answered calls a machine picked up, when the dialer tells them apart (answering-machine detection). */
+    public long machineAnswers() {
+        return endedByResult.getOrDefault("MACHINE", 0L);
+    }
+
+    /** Calls a person answered: connected to an agent or abandoned. */
+    public long humanAnswers() {
+        return endedByResult.getOrDefault("ANSWERED", 0L) + endedByResult.getOrDefault("ABANDONED", 0L);
     }
 
     /** A snapshot whose pacing is known only by its name (progressive, no window kept). */

@@ -1,38 +1,305 @@
 package dev.collector.console.supervisor;
 
+import dev.collector.console.operations.NodeHealth;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The supervisor's live wall: a page at {@code /supervisor} that polls {@code /supervisor/floor}
- * (JSON) every second. Polling keeps it simple and is cheap at one request per supervisor a second.
+ * The supervisor's live wall at {@code /supervisor}: the floor is sampled once a second on the
+ * console's context, its alerts evaluated and its minute curve kept, and every logged-in wall is
+ * sent the result over Server-Sent Events ({@code /supervisor/stream}) — one sample serves every
+ * supervisor, however many walls are open. Actions ({@code POST /supervisor/actions}) are checked
+ * against the supervisor's session on the server and journaled, done or refused.
  */
 public final class SupervisorWall {
 
+    private static final Logger log = LoggerFactory.getLogger(SupervisorWall.class);
     static final String WEB_ROOT = "collector-console/supervisor";
+    static final String SESSION_COOKIE = "collector-supervisor";
+    private static final long SAMPLE_MS = 1000;
+
+    /** The floor as last sampled, with the alerts it raised. */
+    public record WallState(FloorSnapshot floor, List<Alert> alerts) {
+    }
 
     private final FloorSource floor;
+    private final FloorControls controls;
+    private final SupervisorLogins logins;
+    private final SupervisorActionJournal journal;
+    private final NodeHealth health;
+    private final FloorAlerts alerts;
+    private final FloorHistory history = new FloorHistory();
+    private final SupervisorSessions sessions;
+    private final Clock clock;
+    private final Set<HttpServerResponse> streams = new CopyOnWriteArraySet<>();
+    private final AtomicBoolean sampling = new AtomicBoolean();
+    private volatile Optional<WallState> latest = Optional.empty();
+    private Vertx vertx;
+    private Context context;
+    private long sampleTimer = -1;
+    private int minutesSent;
 
-    public SupervisorWall(FloorSource floor) {
-        this.floor = floor;
+    /** A wall nobody can log in to: the console on its own. */
+    public SupervisorWall(FloorSource floor, Clock clock) {
+        this(floor, FloorControls.none(), SupervisorLogins.none(), new SupervisorActionJournal(Optional.empty()),
+                NodeHealth.none(), AlertThresholds.defaults(), clock);
     }
 
-    public void mountOn(Router router, Context context) {
-        router.get("/supervisor/floor").handler(rc -> floor(rc, context));
+    public SupervisorWall(FloorSource floor, FloorControls controls, SupervisorLogins logins,
+                          SupervisorActionJournal journal, NodeHealth health, AlertThresholds thresholds, Clock clock) {
+        this.floor = Objects.requireNonNull(floor, "floor");
+        this.controls = Objects.requireNonNull(controls, "controls");
+        this.logins = Objects.requireNonNull(logins, "logins");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.health = Objects.requireNonNull(health, "health");
+        this.alerts = new FloorAlerts(thresholds);
+        this.sessions = new SupervisorSessions(clock);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The last sample, for metrics; empty before the first. */
+    public Optional<WallState> latest() {
+        return latest;
+    }
+
+    public void mountOn(Router router, Vertx vertx, Context context) {
+        this.vertx = vertx;
+        this.context = context;
         router.get("/supervisor").handler(rc -> rc.reroute("/supervisor/index.html"));
+        router.post("/supervisor/login").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::login);
+        router.post("/supervisor/logout").handler(this::logout);
+        router.get("/supervisor/session").handler(rc -> withSupervisor(rc, id ->
+                json(rc, 200, new JsonObject().put("supervisorId", id))));
+        router.get("/supervisor/floor").handler(rc -> withSupervisor(rc, id -> floorJson(rc)));
+        router.get("/supervisor/stream").handler(rc -> withSupervisor(rc, id -> stream(rc)));
+        router.post("/supervisor/actions").handler(BodyHandler.create().setBodyLimit(16 * 1024))
+                .handler(rc -> withSupervisor(rc, id -> act(rc, id)));
+        router.route("/supervisor/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
         router.route("/supervisor/*").handler(StaticHandler.create(WEB_ROOT).setCachingEnabled(false));
+        sampleTimer = vertx.setPeriodic(1, SAMPLE_MS, id -> sample());
     }
 
-    private void floor(RoutingContext rc, Context context) {
+    public void unmount() {
+        if (vertx != null && sampleTimer >= 0) {
+            vertx.cancelTimer(sampleTimer);
+        }
+        streams.forEach(response -> {
+            if (!response.ended() && !response.closed()) {
+                response.end();
+            }
+        });
+        streams.clear();
+    }
+
+    // --- sampling ------------------------------------------------------------------------------
+
+    private void sample() {
+        if (!sampling.compareAndSet(false, true)) {
+            return; // the last sample is still being taken: a slow source is not asked twice
+        }
+        Future.fromCompletionStage(floor.snapshot(), context).onComplete(taken -> {
+            sampling.set(false);
+            if (taken.failed()) {
+                log.warn("Supervisor wall: the floor could not be read: {}", taken.cause().toString());
+                return;
+            }
+            FloorSnapshot snapshot = taken.result();
+            if (!health.parts().isEmpty()) {
+                snapshot = snapshot.withDetail(snapshot.detail().withHealth(health.parts()));
+            }
+            WallState state = new WallState(snapshot, alerts.evaluate(snapshot));
+            latest = Optional.of(state);
+            history.sample(snapshot);
+            List<FloorHistory.Minute> minutes = history.minutes();
+            boolean newMinute = minutes.size() != minutesSent;
+            minutesSent = minutes.size();
+            String event = "data: " + wallJson(state, newMinute ? Optional.of(minutes) : Optional.empty()).encode()
+                    + "\n\n";
+            streams.forEach(response -> response.write(event));
+        });
+    }
+
+    private JsonObject wallJson(WallState state, Optional<List<FloorHistory.Minute>> minutes) {
+        JsonArray raised = new JsonArray();
+        state.alerts().forEach(a -> raised.add(new JsonObject().put("code", a.code())
+                .put("severity", a.severity().name()).put("message", a.message())));
+        JsonArray actions = new JsonArray();
+        journal.latest().forEach(e -> actions.add(e.toJson()));
+        JsonObject wall = new JsonObject()
+                .put("floor", toJson(state.floor()))
+                .put("dialsPerMinute", history.dialsPerMinute())
+                .put("alerts", raised)
+                .put("actions", actions);
+        minutes.ifPresent(list -> {
+            JsonArray points = new JsonArray();
+            list.forEach(m -> points.add(minuteJson(m)));
+            wall.put("history", points);
+        });
+        history.minuteSoFar().ifPresent(m -> wall.put("minuteSoFar", minuteJson(m)));
+        return wall;
+    }
+
+    private static JsonObject minuteJson(FloorHistory.Minute m) {
+        return new JsonObject().put("minute", m.minute().toString()).put("dials", m.dials())
+                .put("answered", m.answered()).put("abandoned", m.abandoned()).put("ready", m.ready())
+                .put("onCall", m.onCall()).put("waiting", m.waiting());
+    }
+
+    // --- routes --------------------------------------------------------------------------------
+
+    private void stream(RoutingContext rc) {
+        HttpServerResponse response = rc.response()
+                .putHeader("Content-Type", "text/event-stream")
+                .putHeader("Cache-Control", "no-store")
+                .setChunked(true);
+        response.write("retry: 2000\n\n");
+        latest.ifPresent(state -> response.write("data: " + wallJson(state, Optional.of(history.minutes())).encode()
+                + "\n\n"));
+        streams.add(response);
+        response.closeHandler(v -> streams.remove(response));
+        response.exceptionHandler(e -> streams.remove(response));
+    }
+
+    private void floorJson(RoutingContext rc) {
         Future.fromCompletionStage(floor.snapshot(), context)
-                .onSuccess(snapshot -> rc.response().putHeader("Content-Type", "application/json")
-                        .putHeader("Cache-Control", "no-store").end(toJson(snapshot).encode()))
+                .onSuccess(snapshot -> json(rc, 200, toJson(health.parts().isEmpty() ? snapshot
+                        : snapshot.withDetail(snapshot.detail().withHealth(health.parts())))))
                 .onFailure(rc::fail);
+    }
+
+    private void login(RoutingContext rc) {
+        JsonObject body = body(rc);
+        String supervisorId = body.getValue("supervisorId") instanceof String s ? s.strip() : "";
+        String pin = body.getValue("pin") instanceof String s ? s : "";
+        if (supervisorId.isEmpty()) {
+            json(rc, 400, error("supervisorId", "is required"));
+            return;
+        }
+        if (!logins.any()) {
+            json(rc, 403, error("supervisorId", "no supervisor is configured (collector.supervisors.pins)"));
+            return;
+        }
+        if (!logins.admits(supervisorId, pin)) {
+            log.warn("Supervisor login refused for '{}' from {}", supervisorId, rc.request().remoteAddress());
+            json(rc, 401, error("pin", "unknown supervisor or wrong PIN"));
+            return;
+        }
+        String token = sessions.open(supervisorId);
+        rc.response().addCookie(Cookie.cookie(SESSION_COOKIE, token).setHttpOnly(true).setPath("/supervisor")
+                .setSameSite(CookieSameSite.STRICT));
+        log.info("Supervisor {} logged in", supervisorId);
+        json(rc, 200, new JsonObject().put("supervisorId", supervisorId));
+    }
+
+    private void logout(RoutingContext rc) {
+        Cookie cookie = rc.request().getCookie(SESSION_COOKIE);
+        sessions.close(cookie == null ? null : cookie.getValue());
+        rc.response().removeCookie(SESSION_COOKIE);
+        json(rc, 200, new JsonObject());
+    }
+
+    /** A route guard for other supervisor pages' data (the reports): a 401 without a supervisor's session. */
+    public io.vertx.core.Handler<RoutingContext> supervisorsOnly() {
+        return rc -> withSupervisor(rc, id -> rc.next());
+    }
+
+    private void withSupervisor(RoutingContext rc, java.util.function.Consumer<String> then) {
+        Cookie cookie = rc.request().getCookie(SESSION_COOKIE);
+        Optional<String> supervisor = sessions.supervisorOf(cookie == null ? null : cookie.getValue());
+        if (supervisor.isEmpty()) {
+            json(rc, 401, error("session", "log in as a supervisor first"));
+            return;
+        }
+        then.accept(supervisor.get());
+    }
+
+    private void act(RoutingContext rc, String supervisorId) {
+        SupervisorAction action;
+        try {
+            action = SupervisorAction.from(body(rc));
+        } catch (SupervisorAction.Invalid e) {
+            journal(new SupervisorActionJournal.Entry(clock.instant(), supervisorId,
+                    String.valueOf(body(rc).getValue("action")), "", "refused: " + e.getMessage()));
+            json(rc, 400, error(e.field(), e.reason()));
+            return;
+        }
+        CompletionStage<String> done = action.carryOut(controls);
+        Future.fromCompletionStage(done, context).onComplete(result -> {
+            String outcome = result.succeeded() ? "done: " + result.result() : "refused: " + messageOf(result.cause());
+            journal(new SupervisorActionJournal.Entry(clock.instant(), supervisorId, action.name(), action.target(),
+                    outcome)).onComplete(written -> {
+                        if (result.succeeded()) {
+                            json(rc, 200, new JsonObject().put("done", result.result()));
+                            sample(); // every wall sees the change now, not in a second
+                        } else if (unwrapped(result.cause()) instanceof IllegalArgumentException) {
+                            json(rc, 400, error(action.fieldOf(unwrapped(result.cause())), reasonOf(result.cause())));
+                        } else {
+                            json(rc, 409, error(action.name(), messageOf(result.cause())));
+                        }
+                    });
+        });
+    }
+
+    private Future<Void> journal(SupervisorActionJournal.Entry entry) {
+        return vertx.executeBlocking(() -> {
+            journal.record(entry);
+            return null;
+        }, false);
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+    }
+
+    private static String messageOf(Throwable failure) {
+        Throwable cause = unwrapped(failure);
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    /** The message without the field it starts with ("campaignId: no campaign x" is "no campaign x"). */
+    private static String reasonOf(Throwable failure) {
+        String message = messageOf(failure);
+        int colon = message.indexOf(": ");
+        return colon > 0 && message.substring(0, colon).matches("[a-zA-Z]+") ? message.substring(colon + 2) : message;
+    }
+
+    private static JsonObject body(RoutingContext rc) {
+        try {
+            JsonObject body = rc.body().asJsonObject();
+            return body == null ? new JsonObject() : body;
+        } catch (RuntimeException e) {
+            return new JsonObject();
+        }
+    }
+
+    static JsonObject error(String field, String reason) {
+        return new JsonObject().put("field", field).put("error", field + ": " + reason);
+    }
+
+    private static void json(RoutingContext rc, int status, JsonObject body) {
+        rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store").end(body.encode());
     }
 
     static JsonObject toJson(FloorSnapshot s) {
@@ -43,6 +310,13 @@ public final class SupervisorWall {
         s.casesByStatus().forEach(byStatus::put);
         JsonObject ended = new JsonObject();
         s.endedByResult().forEach(ended::put);
+        FloorDetail d = s.detail();
+        JsonArray campaigns = new JsonArray();
+        d.campaigns().forEach(c -> campaigns.add(new JsonObject().put("campaignId", c.campaignId())
+                .put("displayName", c.displayName()).put("state", c.state()).put("dialMode", c.dialMode())));
+        JsonObject healthJson = new JsonObject();
+        d.health().forEach(healthJson::put);
+        FloorDetail.CallsPerDebtor perDebtor = d.callsPerDebtor();
         return new JsonObject()
                 .put("at", s.at().toString())
                 .put("campaignId", s.campaignId())
@@ -65,6 +339,19 @@ public final class SupervisorWall {
                 .put("endedByResult", ended)
                 .put("answerRate", s.answerRate())
                 .put("abandonRate", s.abandonRate())
-                .put("agents", agents);
+                .put("humanAnswers", s.humanAnswers())
+                .put("machineAnswers", s.machineAnswers())
+                .put("agents", agents)
+                .put("campaigns", campaigns)
+                .put("today", new JsonObject().put("answered", d.today().answered())
+                        .put("abandoned", d.today().abandoned()).put("abandonRate", d.today().abandonRate()))
+                .put("oldestWaiting", d.oldestWaiting().map(Object::toString).orElse(""))
+                .put("callsPerDebtor", new JsonObject().put("known", perDebtor.known())
+                        .put("debtorsToday", perDebtor.debtorsToday()).put("callsToday", perDebtor.callsToday())
+                        .put("mostToday", perDebtor.mostToday()).put("debtorsThisWeek", perDebtor.debtorsThisWeek())
+                        .put("callsThisWeek", perDebtor.callsThisWeek()).put("mostThisWeek", perDebtor.mostThisWeek()))
+                .put("sla", new JsonObject().put("known", d.sla().known()).put("nearDue", d.sla().nearDue())
+                        .put("pastDue", d.sla().pastDue()))
+                .put("health", healthJson);
     }
 }

@@ -6,6 +6,9 @@ import dev.collector.console.ConsoleFixture;
 import dev.collector.domain.casework.Case;
 import dev.collector.domain.outcome.Disposition;
 import dev.collector.domain.outcome.Outcome;
+import dev.collector.domain.outcome.PaymentChannel;
+import dev.collector.compliance.ledger.Hold;
+import dev.collector.compliance.ledger.HoldReason;
 import dev.collector.routing.roster.AgentState;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -103,7 +106,12 @@ class AgentDesktopPageTest {
         assertThat(text("total-due")).contains("1,200.00");
         assertThat(text("phone-number")).isEqualTo("+420601123456");
         assertThat(browser.findElements(By.cssSelector("#claims tbody tr"))).hasSize(2);
+        // principal, interest and fees where the CRM split the claim; dashes where it did not
+        assertThat(browser.findElement(By.cssSelector("#claims tbody tr:nth-child(1)")).getText())
+                .contains("700.00", "62.50", "37.50", "800.00");
+        assertThat(browser.findElement(By.cssSelector("#claims tbody tr:nth-child(2)")).getText()).contains("—");
         assertThat(text("previous-outcomes")).contains("Promise to pay", "after payday");
+        assertThat(text("promises")).contains("300.00", "2026-11-15", "channel not stated", "fallen due");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("disposition-code");
 
         fixture.hangUp(call);
@@ -119,6 +127,15 @@ class AgentDesktopPageTest {
         assertThat(date.getDomProperty("value")).isEqualTo(payBy.toString());
         browser.findElement(By.id("notes")).sendKeys("pays after payday");
         amount.sendKeys("5000", Keys.ENTER);
+
+        // no channel chosen: the server names the field; the agent picks one with the keyboard alone
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("channel-error"), "how the debtor pays"));
+        assertThat(text("error")).startsWith("Pays by:");
+        WebElement channel = browser.findElement(By.id("payment-channel"));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("payment-channel");
+        channel.sendKeys("Direct");
+        assertThat(new Select(channel).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("DIRECT_DEBIT");
+        channel.sendKeys(Keys.ENTER);
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("amount-error"), "1200.00"));
         assertThat(text("error")).startsWith("Amount:");
@@ -137,7 +154,8 @@ class AgentDesktopPageTest {
         assertThat(text("error")).isEmpty();
         assertThat(fixture.stateOf("a1")).isEqualTo(AgentState.READY);
         Outcome saved = fixture.history.outcome(call.attemptId()).orElseThrow();
-        assertThat(saved.disposition()).isEqualTo(new Disposition.PromiseToPay(new BigDecimal("450.50"), payBy));
+        assertThat(saved.disposition()).isEqualTo(new Disposition.PromiseToPay(new BigDecimal("450.50"), payBy,
+                PaymentChannel.DIRECT_DEBIT));
         assertThat(saved.notes()).isEqualTo("pays after payday");
     }
 
@@ -195,6 +213,35 @@ class AgentDesktopPageTest {
 
         fixture.hangUp(disputed);
         wait.until(ExpectedConditions.textToBe(By.id("state"), "READY"));
+
+        // a payment taken on the phone: amount and channel, keyboard only from the outcome menu
+        ConsoleFixture.Call paid = fixture.dial(fixture.admitCase("case-paid"), List.of());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("disposition-panel")));
+        new Select(browser.findElement(By.id("disposition-code"))).selectByVisibleText("Payment taken");
+        assertThat(text("amount-label")).isEqualTo("Amount paid");
+        assertThat(browser.findElement(By.id("promise-date")).isDisplayed()).isFalse();
+        browser.findElement(By.id("promise-amount")).sendKeys("250", Keys.TAB);
+        browser.switchTo().activeElement().sendKeys("Card", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Disposition saved"));
+        assertThat(fixture.awaitOutcome(paid.attemptId()).orElseThrow().disposition())
+                .isEqualTo(new Disposition.PaymentTaken(new BigDecimal("250"), PaymentChannel.CARD));
+        fixture.hangUp(paid);
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "READY"));
+
+        // a request to cease contact: the page warns of the hold, saving places it on the debtor
+        ConsoleFixture.Call cease = fixture.dial(fixture.admitCase("case-cease"), List.of());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("disposition-panel")));
+        new Select(browser.findElement(By.id("disposition-code"))).selectByValue("CEASE_CONTACT");
+        assertThat(text("hold-warning")).contains("CEASE_CONTACT");
+        browser.findElement(By.id("notes")).sendKeys("asked in writing too", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Disposition saved"));
+        Outcome ceased = fixture.awaitOutcome(cease.attemptId()).orElseThrow();
+        assertThat(ceased.disposition()).isEqualTo(new Disposition.CeaseContact());
+        assertThat(fixture.holds.placed).contains(new Hold(HoldReason.CEASE_CONTACT, "d-case-cease", "agent a1",
+                ceased.recordedAt()));
+        assertThat(fixture.crmFeed.outcomes).extracting(Outcome::attemptId).contains(cease.attemptId());
+        fixture.hangUp(cease);
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "READY"));
         browser.findElement(By.id("logout")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-panel")));
     }
@@ -212,6 +259,7 @@ class AgentDesktopPageTest {
         browser.findElement(By.id("promise-amount")).sendKeys("600");
         browser.findElement(By.id("promise-date")).sendKeys(
                 String.format("%02d%02d%d", payBy.getMonthValue(), payBy.getDayOfMonth(), payBy.getYear()));
+        new Select(browser.findElement(By.id("payment-channel"))).selectByValue("CARD");
         browser.findElement(By.id("notes")).sendKeys("half now, half next month");
 
         // the page goes away (a blip ending in a reload): the agent logs in again, the call and its draft come back
@@ -222,13 +270,15 @@ class AgentDesktopPageTest {
         assertThat(browser.findElement(By.id("promise-amount")).getDomProperty("value")).isEqualTo("600");
         assertThat(browser.findElement(By.id("notes")).getDomProperty("value")).isEqualTo("half now, half next month");
         assertThat(browser.findElement(By.id("promise-amount")).isDisplayed()).isTrue();
+        assertThat(new Select(browser.findElement(By.id("payment-channel"))).getFirstSelectedOption()
+                .getDomAttribute("value")).isEqualTo("CARD");
 
         fixture.hangUp(call);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wrap-up-countdown"), "s left"));
         browser.findElement(By.id("submit-disposition")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Disposition saved"));
 
-        Disposition promise = new Disposition.PromiseToPay(new BigDecimal("600"), payBy);
+        Disposition promise = new Disposition.PromiseToPay(new BigDecimal("600"), payBy, PaymentChannel.CARD);
         assertThat(fixture.awaitOutcome(call.attemptId()).orElseThrow().disposition()).isEqualTo(promise);
         assertThat(fixture.crmFeed.outcomes).filteredOn(o -> o.attemptId().equals(call.attemptId()))
                 .singleElement().satisfies(o -> {

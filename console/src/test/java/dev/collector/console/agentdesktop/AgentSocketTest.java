@@ -79,7 +79,8 @@ class AgentSocketTest {
     }
 
     private static JsonObject promise(String attemptId, String amount, String promisedFor) {
-        return disposition(attemptId, "PROMISE_TO_PAY").put("amount", amount).put("promisedFor", promisedFor);
+        return disposition(attemptId, "PROMISE_TO_PAY").put("amount", amount).put("promisedFor", promisedFor)
+                .put("channel", "BANK_TRANSFER");
     }
 
     private static JsonObject callback(String attemptId, String debtorsTime) {
@@ -101,6 +102,26 @@ class AgentSocketTest {
 
         assertThat(socket.type("pause").next().getString("state")).isEqualTo("PAUSED");
         assertThat(socket.type("logout").next().getString("state")).isEqualTo("LOGGED_OUT");
+    }
+
+    @Test
+    void theScreenPopCarriesTheScriptOfTheCasesStrategy() throws Exception {
+        fixture.console.agentDesktop().useScripts(dev.collector.routing.desktop.ScriptBook.of(java.util.Map.of(
+                "early-stage", List.of("Offer the early-payment discount."), "default", List.of("Greet."))));
+        try {
+            TestAgentSocket anna = readyAgent("a1");
+            ConsoleFixture.Call call = fixture.dial(fixture.admitCase("case-script"), List.of());
+
+            JsonObject pop = anna.next("screenPop");
+
+            assertThat(pop.getJsonArray("script").getList()).containsExactly("Offer the early-payment discount.");
+            fixture.recording.record("a1", call.attemptId(), new Disposition.NoContact(), "").toCompletableFuture()
+                    .get(5, java.util.concurrent.TimeUnit.SECONDS);
+            fixture.hangUp(call);
+            fixture.awaitState("a1", AgentState.READY);
+        } finally {
+            fixture.console.agentDesktop().useScripts(dev.collector.routing.desktop.ScriptBook.none());
+        }
     }
 
     @Test
@@ -130,6 +151,16 @@ class AgentSocketTest {
         assertThat(claims.getJsonObject(0).getString("amountDue")).isEqualTo("800.00");
         assertThat(claims.getJsonObject(0).getLong("daysPastDue")).isEqualTo(84);
         assertThat(claims.getJsonObject(1).getLong("daysPastDue")).isEqualTo(30);
+        assertThat(claims.getJsonObject(0).getString("principal")).isEqualTo("700.00");
+        assertThat(claims.getJsonObject(0).getString("interest")).isEqualTo("62.50");
+        assertThat(claims.getJsonObject(0).getString("fees")).isEqualTo("37.50");
+        assertThat(claims.getJsonObject(1).containsKey("principal")).isFalse(); // not itemized: nothing made up
+        JsonObject promise = pop.getJsonArray("promises").getJsonObject(0);
+        assertThat(promise.getString("amount")).isEqualTo("300.00");
+        assertThat(promise.getBoolean("fallenDue")).isTrue();
+        assertThat(promise.getString("channel")).isEqualTo("NOT_STATED");
+        assertThat(pop.getJsonArray("paymentChannels").getList())
+                .containsExactly("BANK_TRANSFER", "CARD", "DIRECT_DEBIT", "CASH");
         JsonObject previous = pop.getJsonArray("previousOutcomes").getJsonObject(0);
         assertThat(previous.getString("code")).isEqualTo("PROMISE_TO_PAY");
         assertThat(previous.getString("amount")).isEqualTo("300.00");
@@ -156,7 +187,8 @@ class AgentSocketTest {
         assertThat(anna.next("dispositionAccepted").getString("attemptId")).isEqualTo(call.attemptId());
         Outcome outcome = fixture.history.outcome(call.attemptId()).orElseThrow();
         assertThat(outcome.disposition())
-                .isEqualTo(new Disposition.PromiseToPay(new BigDecimal("450.50"), LocalDate.parse("2026-12-01")));
+                .isEqualTo(new Disposition.PromiseToPay(new BigDecimal("450.50"), LocalDate.parse("2026-12-01"),
+                        dev.collector.domain.outcome.PaymentChannel.BANK_TRANSFER));
         assertThat(outcome.agentId()).isEqualTo("a1");
         assertThat(outcome.notes()).isEqualTo("pays on the 1st");
         assertThat(fixture.crmFeed.outcomes).containsExactly(outcome);
@@ -279,6 +311,11 @@ class AgentSocketTest {
         assertError(socket.send(promise("att-1", "0", "2026-12-01")), "amount");
         assertError(socket.send(promise("att-1", "", "2026-12-01")), "amount");
         assertError(socket.send(promise("att-1", "12.50", "1 December")), "promisedFor");
+        assertError(socket.send(promise("att-1", "12.50", "2026-12-01").put("channel", "CHEQUE")), "channel");
+        assertError(socket.send(promise("att-1", "12.50", "2026-12-01").put("channel", "NOT_STATED")), "channel");
+        assertError(socket.send(promise("att-1", "12.50", "2026-12-01").put("channel", "")), "channel");
+        assertError(socket.send(disposition("att-1", "PAYMENT_TAKEN").put("channel", "CARD")), "amount");
+        assertError(socket.send(disposition("att-1", "PAYMENT_TAKEN").put("amount", "10.00")), "channel");
         assertError(socket.send(disposition("att-1", "CALLBACK_REQUESTED")), "callbackAt");
         assertError(socket.send(callback("att-1", "tomorrow at 3")), "callbackAt");
         assertError(socket.send(callback("att-1", "2026-11-23 14:30")), "callbackAt");

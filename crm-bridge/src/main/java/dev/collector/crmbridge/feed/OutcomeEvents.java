@@ -55,7 +55,19 @@ public final class OutcomeEvents {
             recorded.setDisposition(dev.collector.protos.v1.Disposition.DISPOSITION_PROMISE_TO_PAY)
                     .setPromise(PromiseToPay.newBuilder()
                             .setAmount(Decimal.newBuilder().setValue(promise.amount().toPlainString()))
-                            .setPromisedFor(date(promise.promisedFor())));
+                            .setPromisedFor(date(promise.promisedFor()))
+                            .setChannel(channel(promise.channel())));
+        } else if (disposition instanceof Disposition.PaymentTaken payment) {
+            recorded.setDisposition(dev.collector.protos.v1.Disposition.DISPOSITION_PAYMENT_TAKEN)
+                    .setPayment(dev.collector.protos.v1.PaymentTaken.newBuilder()
+                            .setAmount(Decimal.newBuilder().setValue(payment.amount().toPlainString()))
+                            .setChannel(channel(payment.channel())));
+        } else if (disposition instanceof Disposition.ThirdParty) {
+            recorded.setDisposition(dev.collector.protos.v1.Disposition.DISPOSITION_THIRD_PARTY);
+        } else if (disposition instanceof Disposition.Deceased) {
+            recorded.setDisposition(dev.collector.protos.v1.Disposition.DISPOSITION_DECEASED);
+        } else if (disposition instanceof Disposition.CeaseContact) {
+            recorded.setDisposition(dev.collector.protos.v1.Disposition.DISPOSITION_CEASE_CONTACT);
         } else if (disposition instanceof Disposition.Refused) {
             recorded.setDisposition(dev.collector.protos.v1.Disposition.DISPOSITION_REFUSED);
         } else if (disposition instanceof Disposition.WrongParty) {
@@ -81,6 +93,16 @@ public final class OutcomeEvents {
             case ATTEMPT_ENDED -> event.getAttemptEnded().getCampaignId();
             case OUTCOME_RECORDED -> event.getOutcomeRecorded().getCampaignId();
             case EVENT_NOT_SET -> "";
+        };
+    }
+
+    private static dev.collector.protos.v1.PaymentChannel channel(dev.collector.domain.outcome.PaymentChannel channel) {
+        return switch (channel) {
+            case NOT_STATED -> dev.collector.protos.v1.PaymentChannel.PAYMENT_CHANNEL_UNSPECIFIED;
+            case BANK_TRANSFER -> dev.collector.protos.v1.PaymentChannel.PAYMENT_CHANNEL_BANK_TRANSFER;
+            case CARD -> dev.collector.protos.v1.PaymentChannel.PAYMENT_CHANNEL_CARD;
+            case DIRECT_DEBIT -> dev.collector.protos.v1.PaymentChannel.PAYMENT_CHANNEL_DIRECT_DEBIT;
+            case CASH -> dev.collector.protos.v1.PaymentChannel.PAYMENT_CHANNEL_CASH;
         };
     }
 

@@ -94,7 +94,8 @@ public final class CaseHistoryReading {
                                 caseId, owner);
                         throw notFound(caseId);
                     }
-                    return unavailableIfFails(() -> history.page(caseId, pageSize, pageToken), "the contact history");
+                    return unavailableIfFails(() -> history.page(caseId, pageSize, pageToken,
+                            request.getIncludeFollowUps()), "the contact history");
                 })
                 .whenComplete((page, failure) -> {
                     if (failure == null) {
@@ -155,7 +156,21 @@ public final class CaseHistoryReading {
             entry.outcome().ifPresent(outcome ->
                     wireEntry.setOutcome(OutcomeEvents.outcomeRecorded(outcome).getOutcomeRecorded()));
         }
+        for (dev.collector.domain.outcome.FollowUpEntry task : page.followUps()) {
+            wire.addFollowUpsBuilder()
+                    .setTaskId(task.taskId())
+                    .setKind(task.kind())
+                    .setRule(task.rule())
+                    .setDueAt(timestamp(task.dueAt()))
+                    .setDeadline(timestamp(task.deadline()))
+                    .setStatus(task.status())
+                    .setQueue(task.queue());
+        }
         return wire.build();
+    }
+
+    private static com.google.protobuf.Timestamp timestamp(java.time.Instant at) {
+        return com.google.protobuf.Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
     }
 
     private static StatusRuntimeException invalid(List<Violation> violations) {

@@ -57,6 +57,7 @@ public final class CaseValidator {
         checkSizes(wire, path, violations);
         checkLanguage(wire.getLanguage(), path + ".language", violations);
         checkFlags(wire.getFlagsList(), path + ".flags", violations);
+        DebtorEmail.check(wire.getDebtor().getEmail(), path + ".debtor.email", violations);
 
         if (!violations.isEmpty()) {
             return new Validation.Invalid(violations);
@@ -64,7 +65,7 @@ public final class CaseValidator {
         return new Validation.Valid(new dev.collector.domain.casework.Case(
                 wire.getCaseId(),
                 wire.getCampaignId(),
-                new Debtor(wire.getDebtor().getDebtorId(), wire.getDebtor().getName()),
+                new Debtor(wire.getDebtor().getDebtorId(), wire.getDebtor().getName(), wire.getDebtor().getEmail()),
                 claims,
                 wire.getPhoneNumbersList(),
                 zone.orElseThrow(),
@@ -149,6 +150,10 @@ public final class CaseValidator {
 
     private static List<Claim> claims(List<dev.collector.protos.v1.Claim> wire, String path,
             List<Violation> violations) {
+        if (wire.isEmpty()) {
+            // a case is the debt a debtor owes: without a claim there is nothing to collect or to rank
+            violations.add(new Violation(path, "no claim: a case needs at least one claim (the debt to collect)"));
+        }
         List<Claim> claims = new ArrayList<>();
         Map<String, Integer> claimIds = new HashMap<>();
         Optional<Currency> caseCurrency = Optional.empty();
@@ -187,9 +192,12 @@ public final class CaseValidator {
             Optional<LocalDate> dueDate = date(claim.getDueDate(), claimPath + ".due_date",
                     "the day the claim fell due", violations);
 
+            Optional<dev.collector.domain.casework.ClaimSplit> split = amount.isPresent()
+                    ? ClaimSplitCheck.split(claim, amount.get(), currency, claimPath, violations) : Optional.empty();
+
             if (violations.size() == before) {
                 claims.add(new Claim(claim.getClaimId(), amount.orElseThrow(), currency.orElseThrow().getCurrencyCode(),
-                        dueDate.orElseThrow()));
+                        dueDate.orElseThrow(), split.orElse(null)));
             }
         }
         return claims;

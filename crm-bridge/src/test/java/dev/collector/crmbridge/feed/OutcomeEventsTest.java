@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.collector.domain.outcome.Disposition;
 import dev.collector.domain.outcome.Outcome;
+import dev.collector.domain.outcome.PaymentChannel;
 import dev.collector.protos.v1.OutcomeRecorded;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -50,6 +51,35 @@ class OutcomeEventsTest {
 
         assertThat(promise.hasCallbackAt()).isFalse();
         assertThat(refused.hasCallbackAt()).isFalse();
+    }
+
+    @Test
+    void aPromiseCarriesItsPaymentChannelAndAPaymentTakenItsAmountAndChannel() {
+        OutcomeRecorded promise = OutcomeEvents.outcomeRecorded(outcome(new Disposition.PromiseToPay(
+                new BigDecimal("150.00"), LocalDate.of(2026, 12, 1), PaymentChannel.DIRECT_DEBIT))).getOutcomeRecorded();
+        OutcomeRecorded paid = OutcomeEvents.outcomeRecorded(outcome(new Disposition.PaymentTaken(
+                new BigDecimal("40.00"), PaymentChannel.CARD))).getOutcomeRecorded();
+        OutcomeRecorded legacy = OutcomeEvents.outcomeRecorded(outcome(new Disposition.PromiseToPay(
+                new BigDecimal("150.00"), LocalDate.of(2026, 12, 1)))).getOutcomeRecorded();
+
+        assertThat(promise.getPromise().getChannel())
+                .isEqualTo(dev.collector.protos.v1.PaymentChannel.PAYMENT_CHANNEL_DIRECT_DEBIT);
+        assertThat(paid.getDisposition()).isEqualTo(dev.collector.protos.v1.Disposition.DISPOSITION_PAYMENT_TAKEN);
+        assertThat(paid.getPayment().getAmount().getValue()).isEqualTo("40.00");
+        assertThat(paid.getPayment().getChannel()).isEqualTo(dev.collector.protos.v1.PaymentChannel.PAYMENT_CHANNEL_CARD);
+        assertThat(paid.hasPromise()).isFalse();
+        assertThat(legacy.getPromise().getChannel())
+                .isEqualTo(dev.collector.protos.v1.PaymentChannel.PAYMENT_CHANNEL_UNSPECIFIED);
+    }
+
+    @Test
+    void thirdPartyDeceasedAndCeaseContactEachHaveTheirOwnWireValue() {
+        assertThat(OutcomeEvents.outcomeRecorded(outcome(new Disposition.ThirdParty())).getOutcomeRecorded()
+                .getDisposition()).isEqualTo(dev.collector.protos.v1.Disposition.DISPOSITION_THIRD_PARTY);
+        assertThat(OutcomeEvents.outcomeRecorded(outcome(new Disposition.Deceased())).getOutcomeRecorded()
+                .getDisposition()).isEqualTo(dev.collector.protos.v1.Disposition.DISPOSITION_DECEASED);
+        assertThat(OutcomeEvents.outcomeRecorded(outcome(new Disposition.CeaseContact())).getOutcomeRecorded()
+                .getDisposition()).isEqualTo(dev.collector.protos.v1.Disposition.DISPOSITION_CEASE_CONTACT);
     }
 
     private static Outcome outcome(Disposition disposition) {

@@ -151,6 +151,30 @@ class CaseHistoryReadingTest {
     }
 
     @Test
+    void follow_up_tasks_come_with_the_history_when_asked_for() throws Exception {
+        admitWithAttempts("followed", DEFAULT_TENANTS_CAMPAIGN, 1);
+        Instant due = Instant.parse("2026-03-19T09:00:00Z");
+        history.followUps.put("followed", List.of(new dev.collector.domain.outcome.FollowUpEntry(
+                "t-1/promise-reminder", "SMS", "promise-reminder", due, due.plusSeconds(8 * 3600), "PENDING", "")));
+
+        ListCaseHistoryResponse with = defaultTenant.listCaseHistory(ListCaseHistoryRequest.newBuilder()
+                .setCaseId("followed").setIncludeFollowUps(true).build());
+        ListCaseHistoryResponse without = defaultTenant.listCaseHistory(ListCaseHistoryRequest.newBuilder()
+                .setCaseId("followed").build());
+
+        assertThat(with.getEntriesCount()).isEqualTo(1);
+        assertThat(with.getFollowUpsList()).singleElement().satisfies(task -> {
+            assertThat(task.getTaskId()).isEqualTo("t-1/promise-reminder");
+            assertThat(task.getKind()).isEqualTo("SMS");
+            assertThat(task.getRule()).isEqualTo("promise-reminder");
+            assertThat(task.getDueAt().getSeconds()).isEqualTo(due.getEpochSecond());
+            assertThat(task.getDeadline().getSeconds()).isEqualTo(due.getEpochSecond() + 8 * 3600);
+            assertThat(task.getStatus()).isEqualTo("PENDING");
+        });
+        assertThat(without.getFollowUpsCount()).isZero();
+    }
+
+    @Test
     void a_page_size_of_zero_means_fifty() throws Exception {
         admitWithAttempts("long", DEFAULT_TENANTS_CAMPAIGN, 60);
 
@@ -301,6 +325,17 @@ class CaseHistoryReadingTest {
 
         void outcome(Outcome outcome) {
             outcomes.put(outcome.attemptId(), outcome);
+        }
+
+        /** The follow-ups of a case, all shown on its last page (the paging of tasks is follow-ups' to test). */
+        final Map<String, List<dev.collector.domain.outcome.FollowUpEntry>> followUps = new ConcurrentHashMap<>();
+
+        @Override
+        public CompletionStage<CaseHistoryPage> page(String caseId, int pageSize, Optional<String> pageToken,
+                boolean withFollowUps) {
+            return page(caseId, pageSize, pageToken).thenApply(page -> withFollowUps && page.nextPageToken().isEmpty()
+                    ? new CaseHistoryPage(page.entries(), page.nextPageToken(), followUps.getOrDefault(caseId, List.of()))
+                    : page);
         }
 
         @Override

@@ -57,6 +57,12 @@ class CaseValidatorTest {
     }
 
     @Test
+    void aCaseWithoutAClaimIsRefused() {
+        assertThat(fields(validator.validate(validCase("c-1", "spring").clearClaims().build(), "cases[0]")))
+                .containsExactly("cases[0].claims");
+    }
+
+    @Test
     void anUnknownLanguageAndAMalformedFlagAreNamed() {
         assertThat(fields(validator.validate(validCase("c-1", "spring")
                 .setLanguage("polish").addFlags("VIP").addFlags("not a flag").build(), "cases[0]")))
@@ -64,9 +70,64 @@ class CaseValidatorTest {
     }
 
     @Test
-    void aCaseWithoutClaimsIsValid() {
-        assertThat(validator.validate(validCase("c-1", "spring").clearClaims().build(), "cases[0]"))
-                .isInstanceOf(Validation.Valid.class);
+    void principalInterestAndFeesThatAddUpToTheAmountDueReachTheScreen() {
+        Case aCase = ((Validation.Valid) validator.validate(validCase("c-1", "spring").clearClaims()
+                .addClaims(claim("cl-1", money("EUR", 120, 500_000_000), date(2026, 9, 1)).toBuilder()
+                        .setPrincipal(money("EUR", 100, 0)).setInterest(money("EUR", 15, 0))
+                        .setFees(money("EUR", 5, 500_000_000)))
+                .addClaims(claim("cl-2", money("EUR", 40, 0), date(2026, 9, 1)).toBuilder()
+                        .setPrincipal(money("EUR", 40, 0)))
+                .addClaims(claim("cl-3", money("EUR", 10, 0), date(2026, 9, 1)))
+                .build(), "cases[0]")).aCase();
+
+        assertThat(aCase.claims().get(0).split()).hasValueSatisfying(split -> {
+            assertThat(split.principal().toPlainString()).isEqualTo("100.00");
+            assertThat(split.interest().toPlainString()).isEqualTo("15.00");
+            assertThat(split.fees().toPlainString()).isEqualTo("5.50");
+        });
+        // a part not given counts as zero
+        assertThat(aCase.claims().get(1).split()).hasValueSatisfying(split ->
+                assertThat(split.fees().toPlainString()).isEqualTo("0.00"));
+        assertThat(aCase.claims().get(2).split()).isEmpty();
+    }
+
+    @Test
+    void aSplitThatIsNegativeTooPreciseInAnotherCurrencyOrAddsUpWrongIsRefusedNamingThePart() {
+        Validation validation = validator.validate(validCase("c-1", "spring").clearClaims()
+                .addClaims(claim("cl-1", money("EUR", 100, 0), date(2026, 9, 1)).toBuilder()
+                        .setPrincipal(money("USD", 90, 0)).setInterest(money("EUR", -1, 0))
+                        .setFees(money("EUR", 0, 5_000_000)))
+                .addClaims(claim("cl-2", money("EUR", 100, 0), date(2026, 9, 1)).toBuilder()
+                        .setPrincipal(money("EUR", 90, 0)).setFees(money("EUR", 5, 0)))
+                .build(), "cases[0]");
+
+        assertThat(violations(validation)).extracting(Violation::field, Violation::reason).containsExactly(
+                tuple("cases[0].claims[0].principal.currency_code",
+                        "'USD' differs from the amount due's EUR; the split is in the claim's currency"),
+                tuple("cases[0].claims[0].interest", "-1 is negative; an amount due cannot be"),
+                tuple("cases[0].claims[0].fees", "0.005 has 3 decimal places; EUR allows at most 2"),
+                tuple("cases[0].claims[1].principal",
+                        "principal 90.00 + interest 0.00 + fees 5.00 = 95.00, but amount_due is 100.00: "
+                                + "the parts must add up to it"));
+    }
+
+    @Test
+    void theDebtorsEmailAddressIsKeptWhenItIsOneAddress() {
+        Case aCase = ((Validation.Valid) validator.validate(validCase("c-1", "spring").setDebtor(
+                Debtor.newBuilder().setDebtorId("d-1").setName("Jana").setEmail("jana.novakova@example.cz"))
+                .build(), "cases[0]")).aCase();
+        assertThat(aCase.debtor().email()).contains("jana.novakova@example.cz");
+        assertThat(((Validation.Valid) validator.validate(validCase("c-2", "spring").build(), "cases[0]")).aCase()
+                .debtor().email()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jana", "jana@", "@example.cz", "Jana <jana@example.cz>", "jana novakova@example.cz",
+            "jana@example", "jana..n@example.cz", "a@b.cz, c@d.cz"})
+    void aMalformedEmailAddressIsRefusedNamingTheField(String email) {
+        assertThat(fields(validator.validate(validCase("c-1", "spring").setDebtor(
+                Debtor.newBuilder().setDebtorId("d-1").setName("Jana").setEmail(email)).build(), "cases[0]")))
+                .containsExactly("cases[0].debtor.email");
     }
 
     @Test
@@ -76,7 +137,7 @@ class CaseValidatorTest {
 
         assertThat(fields(validator.validate(empty, "cases[7]"))).containsExactly(
                 "cases[7].case_id", "cases[7].campaign_id", "cases[7].debtor.debtor_id", "cases[7].debtor.name",
-                "cases[7].phone_numbers", "cases[7].time_zone");
+                "cases[7].phone_numbers", "cases[7].time_zone", "cases[7].claims");
     }
 
     @ParameterizedTest

@@ -31,4 +31,29 @@ public sealed interface CallSignal {
     /** Asterisk refused the Originate action itself (no response event will follow). */
     record Rejected(String attemptId, String message) implements CallSignal {
     }
+
+    /**
+     * The dial to the debtor's phone ended (DialEnd of the originated leg): {@code ANSWER},
+     * {@code BUSY}, {@code CONGESTION}, {@code NOANSWER}, {@code CHANUNAVAIL}, {@code CANCEL}. It
+     * comes before the OriginateResponse and stands in for it if that is lost with the session.
+     */
+    record DialEnded(String attemptId, String dialStatus) implements CallSignal {
+    }
+
+    /**
+     * Asterisk's AMD() classified the answer (channel variable {@code AMDSTATUS}): {@code HUMAN},
+     * {@code MACHINE}, {@code NOTSURE} or {@code HANGUP}.
+     */
+    record MachineDetection(String attemptId, String status) implements CallSignal {
+        public boolean machine() {
+            return "MACHINE".equalsIgnoreCase(status);
+        }
+    }
+
+    /**
+     * Found when the AMI session came back: the PBX no longer has the call, so it ended while we
+     * were not listening, and its events are lost.
+     */
+    record Vanished(String attemptId) implements CallSignal {
+    }
 }

@@ -12,8 +12,13 @@ import java.util.Optional;
  *
  * <p>AMI events of one call do not come in one fixed order: on busy the debtor leg's Hangup
  * arrives before the OriginateResponse, on congestion after it. So the call ends when the
- * Originate has failed, or, once answered, when the debtor leg hangs up; a Hangup seen before the
+ * Originate has failed, or, once picked up, when the debtor leg hangs up; a Hangup seen before the
  * OriginateResponse only lends its cause.
+ *
+ * <p>With answering-machine detection ({@link #detectMachines}) a pick-up is not yet an answer: the
+ * call is answered, and the 2-second rule starts, when AMD() says a person (or a machine the
+ * campaign passes to agents) is there. A machine that is hung up on or left a message ends as
+ * NO_ANSWER: nobody was reached, nothing was abandoned.
  */
 public final class LiveCall {
 
@@ -26,10 +31,16 @@ public final class LiveCall {
     private Optional<Agent> agent;
     private final Instant dialedAt;
 
+    private boolean detectsMachines;
+    private boolean machinesToAgents;
+    private Optional<Instant> ringingAt = Optional.empty();
+    private Optional<Instant> pickedUpAt = Optional.empty();
     private Optional<Instant> answeredAt = Optional.empty();
+    private Optional<Boolean> machine = Optional.empty();
     private Optional<Instant> bridgedAt = Optional.empty();
     private Optional<Instant> endedAt = Optional.empty();
     private Optional<Integer> originateReason = Optional.empty();
+    private Optional<String> dialStatus = Optional.empty();
     private int hangupCause;
     private boolean debtorLegHungUp;
     private String debtorChannel = "";
@@ -52,6 +63,16 @@ public final class LiveCall {
         return new LiveCall(attemptId, aCase, phoneNumber, Optional.empty(), dialedAt);
     }
 
+    /**
+     * The call was originated into the dialplan's AMD extension: a pick-up waits for the verdict.
+     * Set before the first signal.
+     */
+    public LiveCall detectMachines(MachinePolicy policy) {
+        this.detectsMachines = true;
+        this.machinesToAgents = policy == MachinePolicy.PASS_TO_AGENT;
+        return this;
+    }
+
     /** The agent chosen for the answered debtor; the bridge that follows connects them. */
     public void assign(Agent chosen) {
         if (agent.isPresent()) {
@@ -65,6 +86,7 @@ public final class LiveCall {
         return answeredAt.isPresent() && bridgedAt.isEmpty() && endedAt.isEmpty();
     }
 
+    /** Answered by a person, or by a machine the campaign passes to agents. */
     public boolean answered() {
         return answeredAt.isPresent();
     }
@@ -77,6 +99,30 @@ public final class LiveCall {
         return bridgedAt;
     }
 
+    /** Whether AMD said the answer was a machine; empty without a verdict. */
+    public Optional<Boolean> answeredByMachine() {
+        return machine;
+    }
+
+    public CallState state() {
+        if (endedAt.isPresent()) {
+            return CallState.ENDED;
+        }
+        if (bridgedAt.isPresent()) {
+            return CallState.CONNECTED_TO_AGENT;
+        }
+        if (machine.orElse(false) && !machinesToAgents) {
+            return CallState.ANSWERED_BY_MACHINE;
+        }
+        if (answeredAt.isPresent()) {
+            return CallState.ANSWERED_BY_PERSON;
+        }
+        if (pickedUpAt.isPresent()) {
+            return CallState.DETECTING_MACHINE;
+        }
+        return ringingAt.isPresent() ? CallState.RINGING : CallState.DIALING;
+    }
+
     public Step apply(CallSignal signal, Instant now) {
         if (endedAt.isPresent()) {
             return Step.NOTHING;
@@ -84,12 +130,20 @@ public final class LiveCall {
         // Java 17: no pattern matching for switch yet, so the sealed set is walked by instanceof.
         if (signal instanceof CallSignal.OriginateFinished f) {
             return originateFinished(f, now);
+        } else if (signal instanceof CallSignal.Ringing) {
+            ringingAt = ringingAt.or(() -> Optional.of(now));
+        } else if (signal instanceof CallSignal.DialEnded d) {
+            dialStatus = Optional.of(d.dialStatus());
+        } else if (signal instanceof CallSignal.MachineDetection m) {
+            machineDetected(m, now);
         } else if (signal instanceof CallSignal.Bridged) {
             return bridged(now);
         } else if (signal instanceof CallSignal.HungUp h) {
             return hungUp(h, now);
         } else if (signal instanceof CallSignal.Rejected) {
             return end(OriginateReason.FAILED, now);
+        } else if (signal instanceof CallSignal.Vanished) {
+            return vanished(now);
         }
         return Step.NOTHING;
     }
@@ -99,10 +153,24 @@ public final class LiveCall {
         if (f.reason() != OriginateReason.ANSWERED) {
             return end(f.reason(), now);
         }
-        answeredAt = Optional.of(now);
+        pickedUpAt = pickedUpAt.or(() -> Optional.of(now));
+        if (!detectsMachines) {
+            answeredAt = answeredAt.or(() -> Optional.of(now));
+        }
         debtorChannel = f.channel();
         // A debtor who hung up in the instant between answering and our hearing of it.
         return debtorLegHungUp ? end(f.reason(), now) : Step.NOTHING;
+    }
+
+    private void machineDetected(CallSignal.MachineDetection m, Instant now) {
+        if (machine.isPresent()) {
+            return;
+        }
+        machine = Optional.of(m.machine());
+        // NOTSURE goes to an agent: hanging up on a person would be an abandoned call
+        if (!m.machine() || machinesToAgents) {
+            answeredAt = answeredAt.or(() -> Optional.of(now));
+        }
     }
 
     private Step bridged(Instant now) {
@@ -110,10 +178,9 @@ public final class LiveCall {
             return Step.NOTHING;
         }
         bridgedAt = Optional.of(now);
-        if (answeredAt.isEmpty()) {
-            // The bridge proves the answer even if the OriginateResponse is still on its way.
-            answeredAt = Optional.of(now);
-        }
+        // The bridge proves the answer even if the OriginateResponse is still on its way.
+        pickedUpAt = pickedUpAt.or(() -> Optional.of(now));
+        answeredAt = answeredAt.or(() -> Optional.of(now));
         return Step.CONNECTED_TO_AGENT;
     }
 
@@ -122,7 +189,30 @@ public final class LiveCall {
         if (h.cause() != 0) {
             hangupCause = h.cause();
         }
-        return answeredAt.isPresent() ? end(OriginateReason.ANSWERED, now) : Step.NOTHING;
+        return pickedUpAt.isPresent() ? end(OriginateReason.ANSWERED, now) : Step.NOTHING;
+    }
+
+    /** Ended while the AMI session was down: what the events we did see say is all there is. */
+    private Step vanished(Instant now) {
+        if (pickedUpAt.isPresent()) {
+            return end(OriginateReason.ANSWERED, now);
+        }
+        int reason = dialStatus.map(LiveCall::reasonOfDialStatus).orElse(OriginateReason.FAILED);
+        originateReason = Optional.of(reason);
+        return end(reason, now);
+    }
+
+    private static int reasonOfDialStatus(String status) {
+        switch (status.toUpperCase(java.util.Locale.ROOT)) {
+            case "BUSY":
+                return OriginateReason.BUSY;
+            case "CONGESTION":
+                return OriginateReason.CONGESTION;
+            case "NOANSWER":
+                return OriginateReason.RING_TIMEOUT;
+            default:
+                return OriginateReason.FAILED;
+        }
     }
 
     private Step end(int reason, Instant now) {
@@ -135,15 +225,25 @@ public final class LiveCall {
 
     /** The attempt as it is to be recorded; only meaningful once ended. */
     public CallAttempt toAttempt() {
+        CallResult result = result();
+        Optional<Instant> answered = result.reachedDebtor() ? answeredAt.or(() -> pickedUpAt) : Optional.empty();
         return new CallAttempt(attemptId, aCase.caseId(), aCase.campaignId(), phoneNumber,
                 bridgedAt.isPresent() ? agent.map(Agent::agentId) : Optional.empty(),
-                dialedAt, answeredAt, endedAt.orElseThrow(), result(), hangupCause);
+                dialedAt, answered, endedAt.orElseThrow(), result, hangupCause);
     }
 
     public CallResult result() {
-        if (answeredAt.isPresent()) {
-            // Answered but never bridged: the debtor heard no agent, which the law counts as abandoned.
-            return bridgedAt.isPresent() ? CallResult.ANSWERED : CallResult.ABANDONED;
+        if (bridgedAt.isPresent()) {
+            return CallResult.ANSWERED;
+        }
+        if (pickedUpAt.isPresent()) {
+            if (machine.orElse(false)) {
+                // a machine nobody talked to: not reached, not abandoned; tried again later
+                return CallResult.NO_ANSWER;
+            }
+            // Answered but never bridged: the debtor heard no agent, which the law counts as
+            // abandoned; so does one who hung up during AMD, since it may have been a person.
+            return CallResult.ABANDONED;
         }
         return OriginateReason.failureResult(originateReason.orElse(OriginateReason.FAILED));
     }

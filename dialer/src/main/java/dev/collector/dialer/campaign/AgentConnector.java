@@ -1,6 +1,6 @@
 package dev.collector.dialer.campaign;
 
-import dev.collector.dialer.ami.AmiConnection;
+import dev.collector.dialer.ami.PbxGateway;
 import dev.collector.dialer.call.LiveCall;
 import dev.collector.domain.agent.Agent;
 import io.vertx.core.Context;
@@ -32,14 +32,14 @@ final class AgentConnector {
 
     private final Vertx vertx;
     private final Context context;
-    private final AmiConnection pbx;
+    private final PbxGateway pbx;
     private final AgentChooser chooser;
     private final CampaignDialPlan plan;
     private final AnsweredCallFlow flow;
     private final Deque<LiveCall> waiting = new ArrayDeque<>();
     private final Map<String, Long> deadlines = new HashMap<>();
 
-    AgentConnector(Vertx vertx, Context context, AmiConnection pbx, AgentChooser chooser, CampaignDialPlan plan,
+    AgentConnector(Vertx vertx, Context context, PbxGateway pbx, AgentChooser chooser, CampaignDialPlan plan,
                    AnsweredCallFlow flow) {
         this.vertx = vertx;
         this.context = context;
@@ -96,8 +96,9 @@ final class AgentConnector {
         String channel = call.debtorChannel();
         // Asterisk runs one session's actions in order, but chaining on the Setvar's response also
         // keeps the simulator and any proxy honest: the leg must not reach Dial() without the variable.
-        CompletionStage<Boolean> moved = pbx.setVariable(channel, AGENT_ENDPOINT, agent.get().endpoint())
-                .thenCompose(set -> set ? pbx.redirect(channel, plan.context(), plan.exten(), 1)
+        CompletionStage<Boolean> moved = pbx
+                .setVariable(call.attemptId(), channel, AGENT_ENDPOINT, agent.get().endpoint())
+                .thenCompose(set -> set ? pbx.redirect(call.attemptId(), channel, plan.context(), plan.exten(), 1)
                         : java.util.concurrent.CompletableFuture.completedFuture(false));
         moved.whenComplete((ok, failure) -> context.runOnContext(v -> {
             if (failure != null || !Boolean.TRUE.equals(ok)) {
@@ -115,8 +116,8 @@ final class AgentConnector {
         }
         log.info("No agent within {} ms of the answer of {}: safe-harbour message", flow.agentWait().toMillis(),
                 call.attemptId());
-        pbx.setVariable(call.debtorChannel(), "SAFE_HARBOUR_MESSAGE", flow.safeHarbourMessage())
-                .thenCompose(set -> pbx.redirect(call.debtorChannel(), flow.safeHarbourContext(),
+        pbx.setVariable(call.attemptId(), call.debtorChannel(), "SAFE_HARBOUR_MESSAGE", flow.safeHarbourMessage())
+                .thenCompose(set -> pbx.redirect(call.attemptId(), call.debtorChannel(), flow.safeHarbourContext(),
                         flow.safeHarbourExten(), 1))
                 .whenComplete((ok, failure) -> {
                     if (failure != null || !Boolean.TRUE.equals(ok)) {

@@ -1,5 +1,6 @@
 package dev.collector.dialer.campaign;
 
+import dev.collector.dialer.call.MachineHandling;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,9 +13,12 @@ import java.util.Objects;
  * hangs up.
  *
  * @param agentWait the regulators' 2 seconds between a person's answer and an agent or the message
+ * @param machines  answering-machine detection and what to do with machines (with detection on, the
+ *                  calls are originated to the {@code amd} extension of their context)
  */
 public record AnsweredCallFlow(String holdContext, String holdExten, String safeHarbourContext,
-                               String safeHarbourExten, String safeHarbourMessage, Duration agentWait) {
+                               String safeHarbourExten, String safeHarbourMessage, Duration agentWait,
+                               MachineHandling machines) {
 
     public static final Duration REGULATORY_AGENT_WAIT = Duration.ofSeconds(2);
 
@@ -24,9 +28,17 @@ public record AnsweredCallFlow(String holdContext, String holdExten, String safe
         Objects.requireNonNull(safeHarbourContext, "safeHarbourContext");
         Objects.requireNonNull(safeHarbourExten, "safeHarbourExten");
         Objects.requireNonNull(safeHarbourMessage, "safeHarbourMessage");
+        Objects.requireNonNull(machines, "machines");
         if (agentWait.isNegative() || agentWait.compareTo(REGULATORY_AGENT_WAIT) > 0) {
             throw new IllegalArgumentException("agentWait must be within 0-2 s (FTC and Ofcom): " + agentWait);
         }
+    }
+
+    /** Without answering-machine detection. */
+    public AnsweredCallFlow(String holdContext, String holdExten, String safeHarbourContext, String safeHarbourExten,
+                            String safeHarbourMessage, Duration agentWait) {
+        this(holdContext, holdExten, safeHarbourContext, safeHarbourExten, safeHarbourMessage, agentWait,
+                MachineHandling.off());
     }
 
     /** The contexts of the shipped dialplan and the 2-second rule. */
@@ -36,6 +48,12 @@ public record AnsweredCallFlow(String holdContext, String holdExten, String safe
     }
 
     public AnsweredCallFlow withSafeHarbourMessage(String soundFile) {
-        return new AnsweredCallFlow(holdContext, holdExten, safeHarbourContext, safeHarbourExten, soundFile, agentWait);
+        return new AnsweredCallFlow(holdContext, holdExten, safeHarbourContext, safeHarbourExten, soundFile, agentWait,
+                machines);
+    }
+
+    public AnsweredCallFlow withMachines(MachineHandling handling) {
+        return new AnsweredCallFlow(holdContext, holdExten, safeHarbourContext, safeHarbourExten, safeHarbourMessage,
+                agentWait, handling);
     }
 }

@@ -1,6 +1,6 @@
 package dev.collector.dialer.campaign;
 
-import dev.collector.dialer.ami.AmiConnection;
+import dev.collector.dialer.ami.PbxGateway;
 import dev.collector.dialer.ami.OriginateRequest;
 import dev.collector.dialer.call.CallSignal;
 import dev.collector.dialer.call.LiveCall;
@@ -68,7 +68,7 @@ public final class CampaignDialer extends VerticleBase {
     private final CampaignDirectory campaigns;
     private final CallList callList;
     private final AgentRoster roster;
-    private final AmiConnection pbx;
+    private final PbxGateway pbx;
     private final ContactHistory history;
     private final CrmFeed crmFeed;
     private final AgentDesktop desktop;
@@ -91,7 +91,7 @@ public final class CampaignDialer extends VerticleBase {
     private long tickTimer;
 
     public CampaignDialer(CampaignDialPlan plan, AnsweredCallFlow flow, PacingSettings settings,
-                          CampaignDirectory campaigns, CallList callList, AgentRoster roster, AmiConnection pbx,
+                          CampaignDirectory campaigns, CallList callList, AgentRoster roster, PbxGateway pbx,
                           ContactHistory history, CrmFeed crmFeed, AgentDesktop desktop, AgentChooser chooser,
                           AbandonWindow window, DialerCounters counters, Clock clock) {
         this.plan = plan;
@@ -140,6 +140,28 @@ public final class CampaignDialer extends VerticleBase {
 
     public DialerCounters counters() {
         return counters;
+    }
+
+    /**
+     * A supervisor's abandon cap for this campaign from the next pacing decision: at most the
+     * configured (regulatory) cap, which no one may raise from the floor. Not kept over a restart.
+     *
+     * @throws IllegalArgumentException when not above 0 or above the configured cap
+     * @throws IllegalStateException before the dialer is deployed
+     */
+    public void capAbandonRate(double cap) {
+        if (!(cap > 0 && cap <= settings.abandonCap())) {
+            throw new IllegalArgumentException("must be above 0 and at most the configured cap "
+                    + settings.abandonCap() + ", was " + cap);
+        }
+        if (observer == null) {
+            throw new IllegalStateException("the dialer of " + plan.campaignId() + " is not running");
+        }
+        observer.capAbandonRate(cap);
+    }
+
+    public String campaignId() {
+        return plan.campaignId();
     }
 
     private void tick() {
@@ -243,6 +265,13 @@ public final class CampaignDialer extends VerticleBase {
     }
 
     private boolean originate(LiveCall call, DialLease lease, String context, String exten, Map<String, String> vars) {
+        if (flow.machines().detect()) {
+            // the answered leg runs AMD() first; the call counts as answered once it says "person"
+            call.detectMachines(flow.machines().policy());
+            exten = dev.collector.dialer.call.MachineHandling.AMD_EXTEN;
+            vars = new HashMap<>(vars);
+            vars.putAll(flow.machines().channelVariables());
+        }
         String attemptId = lease.attemptId();
         liveCalls.put(attemptId, call);
         leases.put(attemptId, lease);

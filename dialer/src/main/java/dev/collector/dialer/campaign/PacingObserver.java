@@ -27,7 +27,8 @@ final class PacingObserver {
     private final HandlingObservations handling;
     private final AbandonWindow window;
     private final Duration ringOut;
-    private final double abandonCap;
+    /** A supervisor may lower it while the dialer runs ({@link CampaignDialer#capAbandonRate}). */
+    private volatile double abandonCap;
 
     PacingObserver(AgentRoster roster, HandlingObservations handling, AbandonWindow window, Duration ringOut,
                    double abandonCap) {
@@ -36,6 +37,10 @@ final class PacingObserver {
         this.window = window;
         this.ringOut = ringOut;
         this.abandonCap = abandonCap;
+    }
+
+    void capAbandonRate(double cap) {
+        abandonCap = cap;
     }
 
     PacingState observe(Instant now, Collection<LiveCall> live, boolean governorEngaged) {

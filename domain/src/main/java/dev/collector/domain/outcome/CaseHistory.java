@@ -26,6 +26,17 @@ public interface CaseHistory {
      */
     CompletionStage<CaseHistoryPage> page(String caseId, int pageSize, Optional<String> pageToken);
 
+    /**
+     * {@link #page(String, int, Optional)}, with the case's follow-up tasks when {@code withFollowUps}:
+     * the attempts first (newest first), then the tasks (latest due first), {@code pageSize} items a
+     * page in all. A page token of one kind of listing is not valid for the other. Where no
+     * follow-ups are kept, there are none.
+     */
+    default CompletionStage<CaseHistoryPage> page(String caseId, int pageSize, Optional<String> pageToken,
+            boolean withFollowUps) {
+        return page(caseId, pageSize, pageToken);
+    }
+
     /** Where no history is kept: every case's history is empty. */
     static CaseHistory none() {
         return (caseId, pageSize, pageToken) -> CompletableFuture.completedFuture(

@@ -79,8 +79,10 @@ public final class PlanningFollowUps {
         List<CallAttempt> attempts = join(history.attemptsOf(attempt.caseId()).toCompletableFuture());
         List<Outcome> outcomes = join(history.outcomesOf(attempt.caseId()).toCompletableFuture());
         Optional<Outcome> lastConversation = outcomes.stream()
+                // a message left with someone else is no conversation with the debtor either
                 .filter(o -> !(o.disposition() instanceof Disposition.NoContact)
-                        && !(o.disposition() instanceof Disposition.WrongParty))
+                        && !(o.disposition() instanceof Disposition.WrongParty)
+                        && !(o.disposition() instanceof Disposition.ThirdParty))
                 .max(Comparator.comparing(Outcome::recordedAt));
         Instant since = lastConversation.map(Outcome::recordedAt).orElse(Instant.MIN);
         long streak = attempts.stream().filter(a -> a.dialedAt().isAfter(since)).count();

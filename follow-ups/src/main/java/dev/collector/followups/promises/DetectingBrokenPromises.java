@@ -27,6 +27,9 @@ public final class DetectingBrokenPromises {
     private final CassandraFollowUpStore store;
     private final CaseFacts facts;
     private final PlanningFollowUps planning;
+    /** Told of each broken promise once it is planned for (segmentation moves the case on). */
+    private final java.util.List<java.util.function.Consumer<WatchedPromise>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private LocalDate nextDay;
 
     public DetectingBrokenPromises(CassandraFollowUpStore store, CaseFacts facts, PlanningFollowUps planning,
@@ -39,6 +42,11 @@ public final class DetectingBrokenPromises {
             store.promisesCheckedTo(first);
             return first;
         });
+    }
+
+    /** Also tell {@code listener} of every broken promise found from now on (on the sweeping thread). */
+    public void whenBroken(java.util.function.Consumer<WatchedPromise> listener) {
+        listeners.add(listener);
     }
 
     /** A promise was watched for this day: the sweep must not have passed it already. */
@@ -65,8 +73,15 @@ public final class DetectingBrokenPromises {
                     continue;
                 }
                 if (isBroken(promise)) {
-                    log.info("Promise of case {} ({} due {}) broken", promise.caseId(), promise.amount(), day);
+                    log.info("Promise of case {} due {} broken", promise.caseId(), day); // the amount stays out of logs
                     planning.promiseBroken(promise, now);
+                    for (java.util.function.Consumer<WatchedPromise> listener : listeners) {
+                        try {
+                            listener.accept(promise);
+                        } catch (RuntimeException e) {
+                            log.warn("A listener failed on the broken promise of case {}: {}", promise.caseId(), e.toString());
+                        }
+                    }
                     broken++;
                 }
                 store.promiseChecked(promise);

@@ -44,8 +44,7 @@ public final class RuleBookLoader {
     /** The rules shipped with the module, used when no file is configured. */
     public static final String BUILT_IN = "followups/rules.json";
 
-    private static final Set<String> DISPOSITIONS = Set.of("PROMISE_TO_PAY", "REFUSED", "WRONG_PARTY", "NO_CONTACT",
-            "CALLBACK_REQUESTED", "DISPUTED");
+    private static final Set<String> DISPOSITIONS = Set.copyOf(dev.collector.domain.outcome.Disposition.CODES);
     private static final Set<String> FIELDS = Set.of("name", "on", "attempts", "channel", "template", "when", "sla",
             "queue", "escalateTo");
     private static final Pattern AFTER = Pattern.compile("after\\s+(\\S+)");

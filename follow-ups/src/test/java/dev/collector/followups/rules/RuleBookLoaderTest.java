@@ -23,6 +23,23 @@ class RuleBookLoaderTest {
     }
 
     @Test
+    void rules_may_react_to_every_disposition_of_the_agents_form() {
+        RuleBook book = RuleBookLoader.parse("""
+                {"strategies": {"default": [
+                  {"name": "receipt", "on": "PAYMENT_TAKEN", "channel": "SMS", "template": "promise-confirmation",
+                   "when": "immediately", "sla": "PT4H"},
+                  {"name": "confirm-cease", "on": "CEASE_CONTACT", "channel": "LETTER", "queue": "compliance",
+                   "when": "immediately", "sla": "P2D"},
+                  {"name": "estate", "on": "DECEASED", "channel": "LETTER", "queue": "estates",
+                   "when": "immediately", "sla": "P5D"},
+                  {"name": "third-party-call", "on": "THIRD_PARTY", "channel": "CALL", "queue": "agent:{agent}",
+                   "when": "next morning at 09:00", "sla": "PT8H"}
+                ]}}""", "test");
+        assertThat(book.rulesFor("any")).extracting(r -> ((Trigger.OnDisposition) r.trigger()).code())
+                .containsExactly("PAYMENT_TAKEN", "CEASE_CONTACT", "DECEASED", "THIRD_PARTY");
+    }
+
+    @Test
     void a_strategy_of_its_own_overrides_the_default_for_its_campaign() {
         RuleBook book = RuleBookLoader.parse("""
                 {"strategies": {"default": [],

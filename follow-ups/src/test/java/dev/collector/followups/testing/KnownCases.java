@@ -17,8 +17,23 @@ public final class KnownCases implements CaseFacts {
         cases.put(fact.aCase().caseId(), fact);
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The next {@code reads} reads fail, as they do while the call list or Cassandra is unreachable. */
+    public void failNext(int reads) {
+        failuresLeft.set(reads);
+    }
+
+    /** How many of the failures asked for are still to come. */
+    public int failuresLeft() {
+        return Math.max(0, failuresLeft.get());
+    }
+
     @Override
     public CompletionStage<Optional<CaseFact>> current(String caseId) {
+        if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the call list is unreachable"));
+        }
         return CompletableFuture.completedFuture(Optional.ofNullable(cases.get(caseId)));
     }
 }

@@ -76,8 +76,7 @@ public final class CassandraCaseHistory implements CaseHistory {
         return new CassandraCaseHistory(session,
                 session.prepare(attempts + newestFirst),
                 session.prepare(attempts + " AND (dialed_at, attempt_id) < (:dialed_at, :attempt_id)" + newestFirst),
-                session.prepare("SELECT case_id, attempt_id, campaign_id, debtor_id, agent_id, disposition, "
-                        + "promised_amount, promised_for, callback_at, notes, recorded_at FROM " + ks
+                session.prepare("SELECT " + CassandraContactHistory.OUTCOME_COLUMNS + " FROM " + ks
                         + "outcomes_by_case WHERE case_id = :case_id AND attempt_id IN :attempt_ids"));
     }
 

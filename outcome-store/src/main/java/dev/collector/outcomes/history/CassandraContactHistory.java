@@ -12,6 +12,7 @@ import dev.collector.domain.call.CallResult;
 import dev.collector.domain.outcome.ContactHistory;
 import dev.collector.domain.outcome.Disposition;
 import dev.collector.domain.outcome.Outcome;
+import dev.collector.domain.outcome.PaymentChannel;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,6 +37,10 @@ import java.util.function.Function;
  */
 public final class CassandraContactHistory implements ContactHistory {
 
+    /** The columns an {@link Outcome} is read from, in every table that keeps whole outcomes. */
+    static final String OUTCOME_COLUMNS = "case_id, attempt_id, campaign_id, debtor_id, agent_id, disposition, "
+            + "promised_amount, promised_for, payment_channel, paid_amount, callback_at, notes, recorded_at";
+
     static final String ATTEMPT_COLUMNS =
             "attempt_id, case_id, campaign_id, phone_number, agent_id, dialed_at, answered_at, ended_at, result, "
                     + "hangup_cause";
@@ -55,12 +60,13 @@ public final class CassandraContactHistory implements ContactHistory {
     private final PreparedStatement selectAttemptsByCase;
     private final PreparedStatement selectAttemptsByCampaignHour;
     private final PreparedStatement selectOutcomesByCase;
+    private final RoutingMemoryWriter routingMemory;
 
     private CassandraContactHistory(CqlSession session, PreparedStatement insertAttemptByCase,
             PreparedStatement insertAttemptByCampaignHour, PreparedStatement insertOutcome,
             PreparedStatement insertOutcomeByAgentDay, PreparedStatement insertOutcomeByCampaignHour,
             PreparedStatement selectAttemptsByCase, PreparedStatement selectAttemptsByCampaignHour,
-            PreparedStatement selectOutcomesByCase) {
+            PreparedStatement selectOutcomesByCase, RoutingMemoryWriter routingMemory) {
         this.session = session;
         this.insertAttemptByCase = insertAttemptByCase;
         this.insertAttemptByCampaignHour = insertAttemptByCampaignHour;
@@ -70,6 +76,7 @@ public final class CassandraContactHistory implements ContactHistory {
         this.selectAttemptsByCase = selectAttemptsByCase;
         this.selectAttemptsByCampaignHour = selectAttemptsByCampaignHour;
         this.selectOutcomesByCase = selectOutcomesByCase;
+        this.routingMemory = routingMemory;
     }
 
     /**
@@ -86,24 +93,24 @@ public final class CassandraContactHistory implements ContactHistory {
                 session.prepare("INSERT INTO " + ks + "call_attempts_by_campaign_hour (hour, " + ATTEMPT_COLUMNS
                         + ") VALUES (:hour, :attempt_id, :case_id, :campaign_id, :phone_number, :agent_id, "
                         + ":dialed_at, :answered_at, :ended_at, :result, :hangup_cause)"),
-                session.prepare("INSERT INTO " + ks + "outcomes_by_case (case_id, attempt_id, campaign_id, "
-                        + "debtor_id, agent_id, disposition, promised_amount, promised_for, callback_at, notes, "
-                        + "recorded_at) VALUES (:case_id, :attempt_id, :campaign_id, :debtor_id, :agent_id, "
-                        + ":disposition, :promised_amount, :promised_for, :callback_at, :notes, :recorded_at)"),
+                session.prepare("INSERT INTO " + ks + "outcomes_by_case (" + OUTCOME_COLUMNS + ") VALUES (:case_id, "
+                        + ":attempt_id, :campaign_id, :debtor_id, :agent_id, :disposition, :promised_amount, "
+                        + ":promised_for, :payment_channel, :paid_amount, :callback_at, :notes, :recorded_at)"),
                 session.prepare("INSERT INTO " + ks + "outcomes_by_agent_day (agent_id, day, attempt_id, case_id, "
-                        + "campaign_id, disposition, promised_amount, promised_for, recorded_at) VALUES (:agent_id, "
-                        + ":day, :attempt_id, :case_id, :campaign_id, :disposition, :promised_amount, :promised_for, "
-                        + ":recorded_at)"),
+                        + "campaign_id, disposition, promised_amount, promised_for, paid_amount, recorded_at) VALUES "
+                        + "(:agent_id, :day, :attempt_id, :case_id, :campaign_id, :disposition, :promised_amount, "
+                        + ":promised_for, :paid_amount, :recorded_at)"),
                 session.prepare("INSERT INTO " + ks + "outcomes_by_campaign_hour (campaign_id, hour, attempt_id, "
-                        + "case_id, agent_id, disposition, promised_amount, recorded_at) VALUES (:campaign_id, :hour, "
-                        + ":attempt_id, :case_id, :agent_id, :disposition, :promised_amount, :recorded_at)"),
+                        + "case_id, agent_id, disposition, promised_amount, paid_amount, recorded_at) VALUES "
+                        + "(:campaign_id, :hour, :attempt_id, :case_id, :agent_id, :disposition, :promised_amount, "
+                        + ":paid_amount, :recorded_at)"),
                 session.prepare("SELECT " + ATTEMPT_COLUMNS + " FROM " + ks
                         + "call_attempts_by_case WHERE case_id = :case_id"),
                 session.prepare("SELECT " + ATTEMPT_COLUMNS + " FROM " + ks
                         + "call_attempts_by_campaign_hour WHERE campaign_id = :campaign_id AND hour = :hour"),
-                session.prepare("SELECT case_id, attempt_id, campaign_id, debtor_id, agent_id, disposition, "
-                        + "promised_amount, promised_for, callback_at, notes, recorded_at FROM " + ks
-                        + "outcomes_by_case WHERE case_id = :case_id"));
+                session.prepare("SELECT " + OUTCOME_COLUMNS + " FROM " + ks
+                        + "outcomes_by_case WHERE case_id = :case_id"),
+                RoutingMemoryWriter.prepare(session, keyspace));
     }
 
     /** Written to the case's table and the campaign-hour table; fails if either write fails (retrying is safe). */
@@ -144,9 +151,21 @@ public final class CassandraContactHistory implements ContactHistory {
         // explicit nulls, not unset: a re-sent disposition that is no longer a promise (or a callback)
         // must clear them
         if (outcome.disposition() instanceof Disposition.PromiseToPay promise) {
-            row.setBigDecimal("promised_amount", promise.amount()).setLocalDate("promised_for", promise.promisedFor());
+            row.setBigDecimal("promised_amount", promise.amount()).setLocalDate("promised_for", promise.promisedFor())
+                    .setString("payment_channel", promise.channel().name());
         } else {
             row.setToNull("promised_amount").setToNull("promised_for");
+        }
+        Optional<Disposition.PaymentTaken> payment = outcome.disposition() instanceof Disposition.PaymentTaken paid
+                ? Optional.of(paid) : Optional.empty();
+        if (payment.isPresent()) {
+            row.setBigDecimal("paid_amount", payment.get().amount())
+                    .setString("payment_channel", payment.get().channel().name());
+        } else {
+            row.setToNull("paid_amount");
+        }
+        if (!(outcome.disposition() instanceof Disposition.PromiseToPay) && payment.isEmpty()) {
+            row.setToNull("payment_channel");
         }
         if (outcome.disposition() instanceof Disposition.CallbackRequested callback) {
             row.setInstant("callback_at", callback.at());
@@ -175,12 +194,17 @@ public final class CassandraContactHistory implements ContactHistory {
             byAgentDay.setBigDecimal("promised_amount", p.amount()).setLocalDate("promised_for", p.promisedFor());
             byCampaignHour.setBigDecimal("promised_amount", p.amount());
         });
-        // Three rows in three partitions, written in parallel; each write is idempotent, so a
-        // failure of one is repaired by writing the outcome again (the journal does).
+        payment.ifPresent(p -> {
+            byAgentDay.setBigDecimal("paid_amount", p.amount());
+            byCampaignHour.setBigDecimal("paid_amount", p.amount());
+        });
+        // Four partitions, written in parallel; each write is idempotent, so a failure of one is
+        // repaired by writing the outcome again (the journal does).
         return CompletableFuture.allOf(
                 session.executeAsync(row.setIdempotence(true).build()).toCompletableFuture(),
                 session.executeAsync(byAgentDay.setIdempotence(true).build()).toCompletableFuture(),
-                session.executeAsync(byCampaignHour.setIdempotence(true).build()).toCompletableFuture());
+                session.executeAsync(byCampaignHour.setIdempotence(true).build()).toCompletableFuture(),
+                session.executeAsync(routingMemory.remember(outcome)).toCompletableFuture());
     }
 
     @Override
@@ -258,7 +282,11 @@ public final class CassandraContactHistory implements ContactHistory {
         String code = row.getString("disposition");
         return switch (code) {
             case "PROMISE_TO_PAY" -> new Disposition.PromiseToPay(
-                    row.getBigDecimal("promised_amount"), row.getLocalDate("promised_for"));
+                    row.getBigDecimal("promised_amount"), row.getLocalDate("promised_for"), channel(row));
+            case "PAYMENT_TAKEN" -> new Disposition.PaymentTaken(row.getBigDecimal("paid_amount"), channel(row));
+            case "THIRD_PARTY" -> new Disposition.ThirdParty();
+            case "DECEASED" -> new Disposition.Deceased();
+            case "CEASE_CONTACT" -> new Disposition.CeaseContact();
             case "REFUSED" -> new Disposition.Refused();
             case "WRONG_PARTY" -> new Disposition.WrongParty();
             case "NO_CONTACT" -> new Disposition.NoContact();
@@ -267,6 +295,12 @@ public final class CassandraContactHistory implements ContactHistory {
             default -> throw new IllegalStateException("Unknown disposition code '" + code + "' for attempt "
                     + row.getString("attempt_id") + " of case " + row.getString("case_id"));
         };
+    }
+
+    /** A promise recorded before V007 has no channel: NOT_STATED. */
+    private static PaymentChannel channel(Row row) {
+        String name = row.getString("payment_channel");
+        return name == null ? PaymentChannel.NOT_STATED : PaymentChannel.valueOf(name);
     }
 
     static java.time.LocalDate dayOf(Instant instant) {

@@ -4,6 +4,7 @@ import dev.collector.domain.call.CallAttempt;
 import dev.collector.domain.call.CallResult;
 import dev.collector.domain.outcome.Disposition;
 import dev.collector.domain.outcome.Outcome;
+import dev.collector.domain.outcome.PaymentChannel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -20,15 +21,17 @@ import java.util.Optional;
  * Call attempts and outcomes as journal records. A format of our own, not Java serialization: the
  * journal must read back after the domain classes change shape, and its fields are few.
  */
-final class JournalCodec {
+public final class JournalCodec {
 
     private static final byte ATTEMPT = 1;
     private static final byte OUTCOME = 2;
+    /** The disposition tag of a promise with its payment channel (a plain PROMISE_TO_PAY is one journaled before). */
+    private static final String PROMISE_WITH_CHANNEL = "PROMISE_TO_PAY+CHANNEL";
 
     private JournalCodec() {
     }
 
-    static byte[] encode(Object entry) {
+    public static byte[] encode(Object entry) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             if (entry instanceof CallAttempt a) {
@@ -53,11 +56,21 @@ final class JournalCodec {
                 text(out, o.campaignId());
                 text(out, o.debtorId());
                 text(out, o.agentId());
-                text(out, o.disposition().code());
                 if (o.disposition() instanceof Disposition.PromiseToPay p) {
+                    // its own tag, not the code: promises journaled before the channel existed
+                    // (tag PROMISE_TO_PAY, no channel) must still read back after an upgrade
+                    text(out, PROMISE_WITH_CHANNEL);
                     text(out, p.amount().toPlainString());
                     text(out, p.promisedFor().toString());
-                } else if (o.disposition() instanceof Disposition.CallbackRequested c) {
+                    text(out, p.channel().name());
+                } else if (o.disposition() instanceof Disposition.PaymentTaken paid) {
+                    text(out, paid.code());
+                    text(out, paid.amount().toPlainString());
+                    text(out, paid.channel().name());
+                } else {
+                    text(out, o.disposition().code());
+                }
+                if (o.disposition() instanceof Disposition.CallbackRequested c) {
                     instant(out, c.at());
                 }
                 text(out, o.notes());
@@ -72,7 +85,7 @@ final class JournalCodec {
     }
 
     /** A {@link CallAttempt} or an {@link Outcome}. */
-    static Object decode(byte[] record) {
+    public static Object decode(byte[] record) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
             byte type = in.readByte();
             if (type == ATTEMPT) {
@@ -99,6 +112,13 @@ final class JournalCodec {
                 Disposition disposition = switch (code) {
                     case "PROMISE_TO_PAY" -> new Disposition.PromiseToPay(new BigDecimal(text(in)),
                             LocalDate.parse(text(in)));
+                    case PROMISE_WITH_CHANNEL -> new Disposition.PromiseToPay(new BigDecimal(text(in)),
+                            LocalDate.parse(text(in)), PaymentChannel.valueOf(text(in)));
+                    case "PAYMENT_TAKEN" -> new Disposition.PaymentTaken(new BigDecimal(text(in)),
+                            PaymentChannel.valueOf(text(in)));
+                    case "THIRD_PARTY" -> new Disposition.ThirdParty();
+                    case "DECEASED" -> new Disposition.Deceased();
+                    case "CEASE_CONTACT" -> new Disposition.CeaseContact();
                     case "CALLBACK_REQUESTED" -> new Disposition.CallbackRequested(instant(in));
                     case "REFUSED" -> new Disposition.Refused();
                     case "WRONG_PARTY" -> new Disposition.WrongParty();

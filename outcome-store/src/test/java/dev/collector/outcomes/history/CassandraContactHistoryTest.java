@@ -271,6 +271,63 @@ class CassandraContactHistoryTest {
         return store.session().execute(SimpleStatement.newInstance(cql, values)).all();
     }
 
+    @Test
+    void every_disposition_of_the_agents_form_reads_back_as_recorded() {
+        String caseId = newId("case");
+        List<Disposition> dispositions = List.of(
+                new Disposition.PromiseToPay(new BigDecimal("99.90"), LocalDate.of(2026, 12, 4),
+                        dev.collector.domain.outcome.PaymentChannel.DIRECT_DEBIT),
+                new Disposition.PaymentTaken(new BigDecimal("40.00"), dev.collector.domain.outcome.PaymentChannel.CARD),
+                new Disposition.ThirdParty(), new Disposition.Deceased(), new Disposition.CeaseContact());
+        for (int i = 0; i < dispositions.size(); i++) {
+            await(history.recordOutcome(new Outcome("attempt-" + i + "-" + caseId, caseId, "spring", "debtor-x",
+                    "agent-1", dispositions.get(i), "", NINE_AM.plusSeconds(i))));
+        }
+
+        assertThat(await(history.outcomesOf(caseId))).extracting(Outcome::disposition)
+                .containsExactlyElementsOf(dispositions);
+        assertThat(await(store.caseHistory().page(caseId, 10, Optional.empty())).entries()).isEmpty();
+    }
+
+    @Test
+    void routing_memory_replays_each_debtors_latest_success_and_callback_even_when_written_out_of_order() {
+        String anna = newId("debtor");
+        String boris = newId("debtor");
+        Outcome oldPromise = outcome(anna, "agent-old", new Disposition.PromiseToPay(new BigDecimal("10.00"),
+                LocalDate.of(2026, 12, 1)), NINE_AM);
+        Outcome payment = outcome(anna, "agent-new", new Disposition.PaymentTaken(new BigDecimal("20.00"),
+                dev.collector.domain.outcome.PaymentChannel.CASH), NINE_AM.plusSeconds(60));
+        Outcome callback = outcome(boris, "agent-cb", new Disposition.CallbackRequested(NINE_AM.plusSeconds(7200)),
+                NINE_AM);
+        Outcome refusal = outcome(boris, "agent-x", new Disposition.Refused(), NINE_AM.plusSeconds(30));
+        // the journal replays late: the newer outcomes are written first
+        await(history.recordOutcome(payment));
+        await(history.recordOutcome(oldPromise));
+        await(history.recordOutcome(refusal));
+        await(history.recordOutcome(callback));
+
+        List<dev.collector.domain.outcome.RoutingMemory.Remembered> replayed =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        long count = await(store.routingMemory().replay(replayed::add));
+
+        assertThat(count).isEqualTo(replayed.size());
+        List<dev.collector.domain.outcome.RoutingMemory.Remembered> annas = replayed.stream()
+                .filter(r -> r.debtorId().equals(anna)).toList();
+        // SUCCESS and LATEST are both the payment: the older promise was overwritten by write time
+        assertThat(annas).extracting(r -> r.agentId() + ":" + r.code())
+                .containsExactly("agent-new:PAYMENT_TAKEN", "agent-new:PAYMENT_TAKEN");
+        List<dev.collector.domain.outcome.RoutingMemory.Remembered> boriss = replayed.stream()
+                .filter(r -> r.debtorId().equals(boris)).toList();
+        // oldest first: the callback, then the refusal that settled it
+        assertThat(boriss).extracting(r -> r.agentId() + ":" + r.code())
+                .containsExactly("agent-cb:CALLBACK_REQUESTED", "agent-x:REFUSED");
+        assertThat(boriss.get(0).callbackAt()).contains(NINE_AM.plusSeconds(7200));
+    }
+
+    private static Outcome outcome(String debtorId, String agentId, Disposition disposition, Instant at) {
+        return new Outcome(newId("attempt"), newId("case"), "spring", debtorId, agentId, disposition, "", at);
+    }
+
     private static String newId(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }

@@ -48,23 +48,27 @@ class SchemaMigrationsTest {
 
         assertThat(applied).extracting(Migration::version, Migration::description)
                 .containsExactly(tuple(1, "contact history"), tuple(2, "compliance audit"), tuple(3, "map entries"),
-                        tuple(4, "callback at"), tuple(5, "outcomes for reports"), tuple(6, "follow ups"));
+                        tuple(4, "callback at"), tuple(5, "outcomes for reports"), tuple(6, "follow ups"),
+                        tuple(7, "disposition details"), tuple(8, "strategy reports"));
         assertThat(migrations.applied()).containsExactly(
                 new AppliedMigration(1, "contact history", applied.get(0).checksum(), CLOCK.instant()),
                 new AppliedMigration(2, "compliance audit", applied.get(1).checksum(), CLOCK.instant()),
                 new AppliedMigration(3, "map entries", applied.get(2).checksum(), CLOCK.instant()),
                 new AppliedMigration(4, "callback at", applied.get(3).checksum(), CLOCK.instant()),
                 new AppliedMigration(5, "outcomes for reports", applied.get(4).checksum(), CLOCK.instant()),
-                new AppliedMigration(6, "follow ups", applied.get(5).checksum(), CLOCK.instant()));
+                new AppliedMigration(6, "follow ups", applied.get(5).checksum(), CLOCK.instant()),
+                new AppliedMigration(7, "disposition details", applied.get(6).checksum(), CLOCK.instant()),
+                new AppliedMigration(8, "strategy reports", applied.get(7).checksum(), CLOCK.instant()));
         KeyspaceMetadata keyspace = session.getMetadata().getKeyspace(migrations.keyspace()).orElseThrow();
         assertThat(keyspace.getTables().keySet()).extracting(CqlIdentifier::asInternal)
                 .contains("call_attempts_by_case", "call_attempts_by_campaign_hour", "outcomes_by_case",
                         "compliance_audit_by_case", "map_entries", "schema_migrations", "outcomes_by_agent_day",
                         "outcomes_by_campaign_hour", "follow_up_tasks", "follow_up_schedule", "promises_by_due_date",
-                        "escalations_by_day", "work_queue_items");
+                        "escalations_by_day", "work_queue_items", "routing_memory_by_debtor");
         assertThat(keyspace.getUserDefinedTypes().keySet()).extracting(CqlIdentifier::asInternal)
                 .contains("refusal");
         assertThat(keyspace.getTable("outcomes_by_case").orElseThrow().getColumn("callback_at")).isPresent();
+        assertThat(keyspace.getTable("outcomes_by_case").orElseThrow().getColumn("payment_channel")).isPresent();
     }
 
     @Test

@@ -29,6 +29,7 @@ public final class AmiServer implements AutoCloseable {
     private final Set<AmiConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionIds = new AtomicInteger();
     private volatile boolean closing;
+    private volatile java.util.function.BooleanSupplier unreachable = () -> false;
 
     private AmiServer(ServerSocket serverSocket, Function<AmiConnection, AmiConnection.Listener> listeners) {
         this.serverSocket = serverSocket;
@@ -64,6 +65,10 @@ public final class AmiServer implements AutoCloseable {
         while (!closing) {
             try {
                 Socket socket = serverSocket.accept();
+                if (unreachable.getAsBoolean()) {
+                    socket.close(); // a cut network: the client sees its connection reset, no banner
+                    continue;
+                }
                 socket.setTcpNoDelay(true);
                 AmiConnection connection = new AmiConnection(connectionIds.incrementAndGet(), socket);
                 connections.add(connection);
@@ -88,6 +93,21 @@ public final class AmiServer implements AutoCloseable {
             } catch (IOException e) {
                 log.warn("AMI accept failed on port {}: {}", port(), e.getMessage());
             }
+        }
+    }
+
+    /** While this says so, accepted connections are closed at once (fault injection). */
+    public void unreachableWhile(java.util.function.BooleanSupplier condition) {
+        this.unreachable = condition;
+    }
+
+    /**
+     * Cuts every open connection without a word, as a network failure does, but keeps accepting:
+     * clients may log in again at once.
+     */
+    public void dropConnections() {
+        for (AmiConnection connection : connections) {
+            connection.close();
         }
     }
 

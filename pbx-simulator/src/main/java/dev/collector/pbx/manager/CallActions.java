@@ -33,6 +33,11 @@ final class CallActions {
             session.send(Responses.error(action, parsed.error()));
             return;
         }
+        if (session.manager().faults().refusingOriginates()) {
+            // what an overloaded or stopping Asterisk answers: no channel, no events
+            session.send(Responses.error(action, "Originate failed"));
+            return;
+        }
         OriginateRequest request = parsed.request().get();
         PbxCore core = session.manager().core();
         if (request.async()) {

@@ -1,6 +1,7 @@
 package dev.collector.pbx.manager;
 
 import dev.collector.pbx.ami.AmiConnection;
+import dev.collector.pbx.fault.FaultInjection;
 import dev.collector.pbx.world.PbxCore;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,8 +23,14 @@ public final class ManagerInterface {
     private final EventBroadcaster events;
     private final Instant startedAt;
     private final Map<String, ActionHandler> actions;
+    private final FaultInjection faults;
 
     public ManagerInterface(ManagerAccount account, PbxCore core, EventBroadcaster events) {
+        this(account, core, events, new FaultInjection());
+    }
+
+    public ManagerInterface(ManagerAccount account, PbxCore core, EventBroadcaster events, FaultInjection faults) {
+        this.faults = Objects.requireNonNull(faults, "faults");
         this.account = Objects.requireNonNull(account, "account");
         this.core = Objects.requireNonNull(core, "core");
         this.events = Objects.requireNonNull(events, "events");
@@ -47,6 +54,10 @@ public final class ManagerInterface {
 
     PbxCore core() {
         return core;
+    }
+
+    FaultInjection faults() {
+        return faults;
     }
 
     EventBroadcaster events() {

@@ -46,9 +46,12 @@ final class AgentDial {
             front.pairWith(back);
             core.emit(CallEvents.newchannel(front));
             core.emit(CallEvents.newchannel(back));
+            // both halves announce the debtor as caller and connected line (ami-run1.log, t=5.51)
             presentDebtor(front);
             core.emit(CallEvents.newCallerid(front));
+            core.emit(CallEvents.newConnectedLine(front));
             presentDebtor(back);
+            core.emit(CallEvents.newCallerid(back));
             core.emit(CallEvents.newConnectedLine(back));
             core.emit(CallEvents.localBridge(front, back));
         } else {
@@ -68,9 +71,13 @@ final class AgentDial {
             answer();
             return;
         }
-        front.state(ChannelState.RINGING);
-        core.emit(CallEvents.newstate(front));
-        core.emit(CallEvents.dialState(leg, front, "RINGING"));
+        if (!agent.isLocal()) {
+            // a phone rings; a Local agent's dialplan answers without Ringing(), so it reports no
+            // ringing at all, as in the capture
+            front.state(ChannelState.RINGING);
+            core.emit(CallEvents.newstate(front));
+            core.emit(CallEvents.dialState(leg, front, "RINGING"));
+        }
         call.dialplanTimer(core.schedule(delay, this::answer));
     }
 

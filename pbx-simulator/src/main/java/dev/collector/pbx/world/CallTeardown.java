@@ -32,13 +32,22 @@ final class CallTeardown {
             // the answered leg was still dialling the agent: that Dial is abandoned
             core.emit(CallEvents.dialEnd(call.debtorOne(), call.agentFront().orElseThrow(), "CANCEL"));
         }
-        leaveBridge(core, call, initiator);
-        hangUpChannel(core, call, initiator, cause);
-        partner.ifPresent(p -> {
-            leaveBridge(core, call, p);
-            core.emit(CallEvents.softHangupRequest(p, cause));
-            hangUpChannel(core, call, p, cause);
-        });
+        boolean bridged = initiator.bridge().isPresent() || partner.flatMap(Channel::bridge).isPresent();
+        if (!bridged && partner.isPresent()) {
+            // a Local pair in no bridge (e.g. Hangup() after AMD found a machine, ami-run2.log t=5.86):
+            // both halves are asked to hang up before either goes
+            core.emit(CallEvents.softHangupRequest(partner.get(), cause));
+            hangUpChannel(core, call, initiator, cause);
+            hangUpChannel(core, call, partner.get(), cause);
+        } else {
+            leaveBridge(core, call, initiator);
+            hangUpChannel(core, call, initiator, cause);
+            partner.ifPresent(p -> {
+                leaveBridge(core, call, p);
+                core.emit(CallEvents.softHangupRequest(p, cause));
+                hangUpChannel(core, call, p, cause);
+            });
+        }
         Optional<Channel> farSide = call.isDebtorLeg(initiator) ? call.agentFront() : Optional.of(call.debtorOne());
         farSide.filter(c -> !c.isHungUp()).ifPresent(front -> hangUpSide(core, call, front));
         finish(core, call);

@@ -18,6 +18,8 @@ final class ChannelRegistry {
     private final Clock clock;
     private final Map<String, Channel> byName = new LinkedHashMap<>();
     private final Map<String, Integer> nameSequences = new HashMap<>();
+    /** Live Uniqueids, so that a client's ChannelId is checked without walking thousands of channels. */
+    private final java.util.Set<String> uniqueIds = new java.util.HashSet<>();
     private long uniqueIdSequence;
 
     ChannelRegistry(Clock clock) {
@@ -37,15 +39,17 @@ final class ChannelRegistry {
     }
 
     boolean uniqueIdInUse(String uniqueId) {
-        return byName.values().stream().anyMatch(c -> c.uniqueId().equals(uniqueId));
+        return uniqueIds.contains(uniqueId);
     }
 
     void add(Channel channel) {
         byName.put(channel.name(), channel);
+        uniqueIds.add(channel.uniqueId());
     }
 
     void remove(Channel channel) {
         byName.remove(channel.name());
+        uniqueIds.remove(channel.uniqueId());
     }
 
     /** Asterisk looks channels up by name ignoring case. */

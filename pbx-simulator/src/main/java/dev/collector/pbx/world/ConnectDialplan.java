@@ -13,8 +13,11 @@ import java.util.Optional;
  *   <li>with {@code AGENT_ENDPOINT=Local/101@agents} (or {@code PJSIP/agent-17}), or the capture's
  *       {@code AGENT=101} meaning {@code Local/101@agents}: Dial the agent and bridge on answer;
  *   <li>without either: {@code Wait(30)}, then Hangup (the dialer may Redirect it meanwhile);
- *   <li>Exten {@code amd}: answering-machine detection first, reported as
- *       {@code UserEvent: AMDResult}; a machine is hung up, a person goes on as above;
+ *   <li>Exten {@code amd}: answering-machine detection first ({@code AMD()}, right as often as the
+ *       debtors' AMD accuracy says), reported as VarSet {@code AMDSTATUS}/{@code AMDCAUSE} (and,
+ *       outside the {@code collector-} contexts, the capture's {@code UserEvent: AMDResult}); a person
+ *       goes on as above; a machine is hung up, or with {@code MACHINE_POLICY=message} gets
+ *       {@code MACHINE_MESSAGE} played, or with {@code MACHINE_POLICY=agent} goes on as a person;
  *   <li>a context whose name contains {@code hold} (the shipped {@code collector-hold}), without
  *       those variables: {@code Wait} for {@link #HOLD_FALLBACK} of real time (the dialer's 2-second
  *       rule is real time, so this wait is not scaled), then on to the safe-harbour message, unless
@@ -39,6 +42,9 @@ final class ConnectDialplan {
     /** The shipped hold context's own limit, for a dialer that never redirects: later than its 2 s. */
     static final Duration HOLD_FALLBACK = Duration.ofSeconds(3);
     static final String SAFE_HARBOUR_MESSAGE = "SAFE_HARBOUR_MESSAGE";
+    /** What the campaign wants done with a machine: {@code hangup} (default), {@code message}, {@code agent}. */
+    static final String MACHINE_POLICY = "MACHINE_POLICY";
+    static final String MACHINE_MESSAGE = "MACHINE_MESSAGE";
 
     private final PbxCore core;
     private final Call call;
@@ -128,21 +134,47 @@ final class ConnectDialplan {
             if (call.ended()) {
                 return;
             }
-            boolean machine = call.reaction().outcome() == CallOutcome.MACHINE;
+            boolean reallyMachine = call.reaction().outcome() == CallOutcome.MACHINE;
+            boolean machine = call.reaction().amdRight() == reallyMachine;
             String status = machine ? "MACHINE" : "HUMAN";
             String cause = machine ? "MAXWORDS-3-2" : "HUMAN-800-800";
+            // AMD() sets these two channel variables; Asterisk reports each as a VarSet event
             core.setVariable(leg, "AMDSTATUS", status);
             core.setVariable(leg, "AMDCAUSE", cause);
-            step(context, exten, 2, "UserEvent", "AMDResult,Status: " + status + ",Cause: " + cause);
-            Map<String, String> result = new LinkedHashMap<>();
-            result.put("Status", status);
-            result.put("Cause", cause);
-            core.emit(CallEvents.userEvent(leg, "AMDResult", result));
-            if (machine) {
+            if (!context.startsWith("collector-")) {
+                // the capture's [connect] amd extension also raises a UserEvent; ours does not
+                step(context, exten, 2, "UserEvent", "AMDResult,Status: " + status + ",Cause: " + cause);
+                Map<String, String> result = new LinkedHashMap<>();
+                result.put("Status", status);
+                result.put("Cause", cause);
+                core.emit(CallEvents.userEvent(leg, "AMDResult", result));
+            }
+            if (!machine) {
+                dialAgentOrWait(context, "agent");
+                return;
+            }
+            String policy = leg.variables().get(MACHINE_POLICY).orElse("hangup").toLowerCase(java.util.Locale.ROOT);
+            if (policy.equals("agent")) {
+                dialAgentOrWait(context, "agent");
+            } else if (policy.equals("message")) {
+                leaveMessage(context, exten);
+            } else {
                 step(context, exten, 5, "Hangup", "");
                 CallTeardown.hangUp(core, call, leg, HangupCause.NORMAL_CLEARING);
-            } else {
-                dialAgentOrWait(context, "agent");
+            }
+        }));
+    }
+
+    /** The shipped dialplan's machine extension: wait for the beep, play the campaign's message, hang up. */
+    private void leaveMessage(String context, String exten) {
+        String message = leg.variables().get(MACHINE_MESSAGE).orElse("collector/machine-message");
+        step(context, exten, 6, "WaitForSilence", "1500,1,10");
+        step(context, exten, 7, "Playback", message);
+        core.counters().machineMessages.incrementAndGet();
+        call.dialplanTimer(core.schedule(MESSAGE_TIME, () -> {
+            if (!call.ended()) {
+                step(context, exten, 8, "Hangup", "16");
+                CallTeardown.hangUp(core, call, leg, HangupCause.NORMAL_CLEARING);
             }
         }));
     }

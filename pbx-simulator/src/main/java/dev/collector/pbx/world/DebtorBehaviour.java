@@ -1,6 +1,7 @@
 package dev.collector.pbx.world;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -20,13 +21,18 @@ import org.slf4j.LoggerFactory;
  * @param talkTime how long a person talks before hanging up
  * @param machineMessage how long an answering machine plays before it hangs up
  * @param signallingDelay until the network reports busy or congestion
+ * @param amdAccuracy share of answers Asterisk's AMD() classifies rightly (vendors quote 0.8-0.95);
+ *     the others are a person taken for a machine or a machine for a person
+ * @param drift how the answer share drifts over the simulated day
  */
 public record DebtorBehaviour(
         OutcomeShares shares,
         DurationDistribution ringTime,
         DurationDistribution talkTime,
         DurationDistribution machineMessage,
-        DurationDistribution signallingDelay) {
+        DurationDistribution signallingDelay,
+        double amdAccuracy,
+        DailyDrift drift) {
 
     public static final String FORCE = "FORCE";
     public static final String TALK = "TALK";
@@ -40,6 +46,16 @@ public record DebtorBehaviour(
         Objects.requireNonNull(talkTime, "talkTime");
         Objects.requireNonNull(machineMessage, "machineMessage");
         Objects.requireNonNull(signallingDelay, "signallingDelay");
+        if (!(amdAccuracy >= 0 && amdAccuracy <= 1)) {
+            throw new IllegalArgumentException("amdAccuracy must be within 0..1: " + amdAccuracy);
+        }
+        Objects.requireNonNull(drift, "drift");
+    }
+
+    /** With an answering-machine detection that never errs. */
+    public DebtorBehaviour(OutcomeShares shares, DurationDistribution ringTime, DurationDistribution talkTime,
+            DurationDistribution machineMessage, DurationDistribution signallingDelay) {
+        this(shares, ringTime, talkTime, machineMessage, signallingDelay, 1.0, DailyDrift.none());
     }
 
     /**
@@ -57,23 +73,31 @@ public record DebtorBehaviour(
     }
 
     public DebtorBehaviour withShares(OutcomeShares shares) {
-        return new DebtorBehaviour(shares, ringTime, talkTime, machineMessage, signallingDelay);
+        return new DebtorBehaviour(shares, ringTime, talkTime, machineMessage, signallingDelay, amdAccuracy, drift);
     }
 
     public DebtorBehaviour withRingTime(DurationDistribution ringTime) {
-        return new DebtorBehaviour(shares, ringTime, talkTime, machineMessage, signallingDelay);
+        return new DebtorBehaviour(shares, ringTime, talkTime, machineMessage, signallingDelay, amdAccuracy, drift);
     }
 
     public DebtorBehaviour withTalkTime(DurationDistribution talkTime) {
-        return new DebtorBehaviour(shares, ringTime, talkTime, machineMessage, signallingDelay);
+        return new DebtorBehaviour(shares, ringTime, talkTime, machineMessage, signallingDelay, amdAccuracy, drift);
     }
 
     public DebtorBehaviour withMachineMessage(DurationDistribution machineMessage) {
-        return new DebtorBehaviour(shares, ringTime, talkTime, machineMessage, signallingDelay);
+        return new DebtorBehaviour(shares, ringTime, talkTime, machineMessage, signallingDelay, amdAccuracy, drift);
     }
 
     public DebtorBehaviour withSignallingDelay(DurationDistribution signallingDelay) {
-        return new DebtorBehaviour(shares, ringTime, talkTime, machineMessage, signallingDelay);
+        return new DebtorBehaviour(shares, ringTime, talkTime, machineMessage, signallingDelay, amdAccuracy, drift);
+    }
+
+    public DebtorBehaviour withAmdAccuracy(double accuracy) {
+        return new DebtorBehaviour(shares, ringTime, talkTime, machineMessage, signallingDelay, accuracy, drift);
+    }
+
+    public DebtorBehaviour withDrift(DailyDrift newDrift) {
+        return new DebtorBehaviour(shares, ringTime, talkTime, machineMessage, signallingDelay, amdAccuracy, newDrift);
     }
 
     /**
@@ -81,11 +105,23 @@ public record DebtorBehaviour(
      * one call does not shift the random sequence of the calls after it.
      */
     DebtorReaction react(Random random, ChannelVariables variables) {
-        CallOutcome drawn = shares.pick(random);
+        return react(random, variables, 1.0);
+    }
+
+    /** Decides one call placed at this simulated time of day. */
+    DebtorReaction react(Random random, ChannelVariables variables, LocalTime timeOfDay) {
+        return react(random, variables, drift.answerFactor(timeOfDay));
+    }
+
+    private DebtorReaction react(Random random, ChannelVariables variables, double answerFactor) {
+        CallOutcome drawn = answerFactor == 1.0 ? shares.pick(random) : shares.pick(random, answerFactor);
         Duration ring = ringTime.sample(random);
         Duration talk = talkTime.sample(random);
         Duration message = machineMessage.sample(random);
         Duration signalling = signallingDelay.sample(random);
+        // drawn only for a fallible AMD, so that the default population's sequence of draws (which
+        // seeded tests and the demo rely on) stays what it was before detection errors existed
+        boolean amdRight = amdAccuracy >= 1 || random.nextDouble() < amdAccuracy;
 
         CallOutcome outcome = variables.get(FORCE).flatMap(force -> {
             Optional<CallOutcome> forced = CallOutcome.fromLabel(force);
@@ -96,6 +132,6 @@ public record DebtorBehaviour(
         }).orElse(drawn);
         Duration forcedRing = variables.seconds(RING).orElse(ring);
         Duration forcedTalk = variables.seconds(TALK).orElse(outcome == CallOutcome.MACHINE ? message : talk);
-        return new DebtorReaction(outcome, forcedRing, forcedTalk, signalling);
+        return new DebtorReaction(outcome, forcedRing, forcedTalk, signalling, amdRight);
     }
 }

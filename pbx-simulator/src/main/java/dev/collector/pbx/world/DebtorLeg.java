@@ -163,11 +163,20 @@ final class DebtorLeg {
         core.emit(CallEvents.newstate(two));
         core.emit(CallEvents.dialEnd(null, one, busy ? "BUSY" : "CONGESTION"));
         core.emit(CallEvents.hangupRequest(two, HangupCause.UNKNOWN));
-        core.emit(CallEvents.softHangupRequest(two, HangupCause.NORMAL_CLEARING));
-        CallTeardown.hangUpChannel(core, call, one, HangupCause.UNKNOWN);
-        CallTeardown.hangUpChannel(core, call, two, busy ? HangupCause.USER_BUSY : HangupCause.CONGESTION);
         (busy ? core.counters().busy : core.counters().congestion).incrementAndGet();
-        core.reportFailure(call.request(), call.listener(), busy ? OriginateReason.BUSY : OriginateReason.CONGESTION);
+        if (busy) {
+            core.emit(CallEvents.softHangupRequest(two, HangupCause.NORMAL_CLEARING));
+            CallTeardown.hangUpChannel(core, call, one, HangupCause.UNKNOWN);
+            CallTeardown.hangUpChannel(core, call, two, HangupCause.USER_BUSY);
+            core.reportFailure(call.request(), call.listener(), OriginateReason.BUSY);
+        } else {
+            // congestion tears down in another order (ami-run1.log, t=0.91): ;1 goes first, and the
+            // OriginateResponse comes before ;2's Hangup
+            CallTeardown.hangUpChannel(core, call, one, HangupCause.UNKNOWN);
+            core.emit(CallEvents.softHangupRequest(two, HangupCause.NORMAL_CLEARING));
+            core.reportFailure(call.request(), call.listener(), OriginateReason.CONGESTION);
+            CallTeardown.hangUpChannel(core, call, two, HangupCause.CONGESTION);
+        }
         CallTeardown.finish(core, call);
     }
 

@@ -50,6 +50,29 @@ public record OutcomeShares(int answer, int machine, int busy, int congestion, i
         return CallOutcome.NO_ANSWER;
     }
 
+    /**
+     * As {@link #pick(Random)} with the answer share scaled by {@code answerFactor} and the
+     * no-answer share taking up the difference (a drifting day), the others as they are.
+     */
+    CallOutcome pick(Random random, double answerFactor) {
+        double scaledAnswer = answer * answerFactor;
+        double scaledNoAnswer = Math.max(0, noAnswer + answer - scaledAnswer);
+        double roll = random.nextDouble() * (scaledAnswer + machine + busy + congestion + scaledNoAnswer);
+        if ((roll -= scaledAnswer) < 0) {
+            return CallOutcome.ANSWER;
+        }
+        if ((roll -= machine) < 0) {
+            return CallOutcome.MACHINE;
+        }
+        if ((roll -= busy) < 0) {
+            return CallOutcome.BUSY;
+        }
+        if (roll - congestion < 0) {
+            return CallOutcome.CONGESTION;
+        }
+        return CallOutcome.NO_ANSWER;
+    }
+
     private static void requireNotNegative(int share, String field) {
         if (share < 0) {
             throw new IllegalArgumentException(field + " share must not be negative: " + share);

@@ -36,6 +36,10 @@ public final class PbxCore implements AutoCloseable {
     private final ChannelRegistry registry;
     private final TrafficCounters counters = new TrafficCounters();
     private volatile Thread worldThread;
+    private volatile int maxChannels;
+    /** The simulated clock starts at the real time of start and runs 1/timeScale as fast. */
+    private final java.time.Instant startedAt;
+    private final long startedNanos = System.nanoTime();
 
     /**
      * @param seed makes the debtors' choices repeatable: the same seed and the same sequence of
@@ -51,12 +55,24 @@ public final class PbxCore implements AutoCloseable {
         this.events = Objects.requireNonNull(events, "events");
         this.random = new Random(seed);
         this.registry = new ChannelRegistry(clock);
+        this.startedAt = clock.instant();
         this.world = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "pbx-world");
             thread.setDaemon(true);
             worldThread = thread;
             return thread;
         });
+    }
+
+    /**
+     * The most channels alive at once, as {@code maxcalls} in asterisk.conf; 0 means no limit. An
+     * Originate that would exceed it fails before any channel exists, as Asterisk's does.
+     */
+    public void limitChannels(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("channel limit must not be negative: " + limit);
+        }
+        this.maxChannels = limit;
     }
 
     /** Runs a task on the world thread, after the tasks submitted before it. */
@@ -90,6 +106,14 @@ public final class PbxCore implements AutoCloseable {
         counters.originates.incrementAndGet();
         Optional<DialString> destination = DialString.parse(request.channel()).filter(DialString::isDebtorNumber);
         boolean idTaken = request.channelId().filter(registry::uniqueIdInUse).isPresent();
+        // the debtor's Local pair is two channels; the agent's legs come later and may be refused then
+        if (maxChannels > 0 && registry.size() + 2 > maxChannels) {
+            log.warn("Maximum call limit of {} channels exceeded by {}", maxChannels, request.channel());
+            counters.failed.incrementAndGet();
+            counters.overCapacity.incrementAndGet();
+            reportFailure(request, listener, OriginateReason.FAILURE);
+            return;
+        }
         if (destination.isEmpty() || idTaken) {
             // Asterisk cannot even create the channel (unknown technology, no such extension, a
             // Uniqueid already in use): no channel events, only a failed OriginateResponse.
@@ -98,10 +122,18 @@ public final class PbxCore implements AutoCloseable {
             reportFailure(request, listener, OriginateReason.FAILURE);
             return;
         }
-        DebtorReaction reaction = debtors.react(random, new ChannelVariables(request.variables()));
+        DebtorReaction reaction = debtors.drift().drifts()
+                ? debtors.react(random, new ChannelVariables(request.variables()), simulatedTimeOfDay())
+                : debtors.react(random, new ChannelVariables(request.variables()));
         Call call = new Call(request, reaction, listener);
         counters.currentCalls.incrementAndGet();
         new DebtorLeg(this, call).dial(destination.get());
+    }
+
+    /** The time of day on the simulated clock, in the debtors' drift zone. */
+    java.time.LocalTime simulatedTimeOfDay() {
+        long simulatedNanos = Math.round((System.nanoTime() - startedNanos) / timeScale.factor());
+        return java.time.LocalTime.ofInstant(startedAt.plusNanos(simulatedNanos), debtors.drift().zone());
     }
 
     /** A live channel by name, ignoring case as Asterisk does (world thread). */

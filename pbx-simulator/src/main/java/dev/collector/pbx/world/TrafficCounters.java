@@ -15,6 +15,8 @@ public final class TrafficCounters {
     final AtomicLong activeChannels = new AtomicLong();
     final AtomicLong currentCalls = new AtomicLong();
     final AtomicLong safeHarbourMessages = new AtomicLong();
+    final AtomicLong overCapacity = new AtomicLong();
+    final AtomicLong machineMessages = new AtomicLong();
 
     public long originates() {
         return originates.get();
@@ -59,5 +61,15 @@ public final class TrafficCounters {
     /** Originated calls that have not ended yet, ringing or talking. */
     public long currentCalls() {
         return currentCalls.get();
+    }
+
+    /** Originates refused because the channel limit ({@code maxcalls}) was reached. */
+    public long overCapacity() {
+        return overCapacity.get();
+    }
+
+    /** Messages left on answering machines by the campaign's machine policy. */
+    public long machineMessages() {
+        return machineMessages.get();
     }
 }

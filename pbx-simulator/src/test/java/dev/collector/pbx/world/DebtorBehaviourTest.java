@@ -29,6 +29,26 @@ class DebtorBehaviourTest {
     }
 
     @Test
+    void the_answer_share_drifts_over_the_day_peaking_at_the_chosen_hour() {
+        DebtorBehaviour drifting = DebtorBehaviour.defaults()
+                .withDrift(new DailyDrift(0.5, java.time.LocalTime.of(18, 0), java.time.ZoneId.of("Europe/Prague")));
+        assertThat(answerShare(drifting, java.time.LocalTime.of(18, 0))).isBetween(0.57, 0.63);
+        assertThat(answerShare(drifting, java.time.LocalTime.of(6, 0))).isBetween(0.18, 0.22);
+        assertThat(answerShare(drifting, java.time.LocalTime.of(12, 0))).isBetween(0.38, 0.42);
+    }
+
+    private static double answerShare(DebtorBehaviour debtors, java.time.LocalTime at) {
+        Random random = new Random(5);
+        int answered = 0;
+        for (int i = 0; i < 20_000; i++) {
+            if (debtors.react(random, NO_VARIABLES, at).outcome() == CallOutcome.ANSWER) {
+                answered++;
+            }
+        }
+        return answered / 20_000.0;
+    }
+
+    @Test
     void channel_variables_force_outcome_ring_and_talk_time() {
         ChannelVariables forced = new ChannelVariables(Map.of("force", "Machine", "RING", "2.5", "TALK", "7"));
         DebtorReaction reaction = DebtorBehaviour.defaults().react(new Random(9), forced);

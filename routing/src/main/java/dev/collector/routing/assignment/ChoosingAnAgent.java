@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>the agent the debtor asked to call back, when the call is that callback;
- *   <li>the agent who last obtained a promise from the debtor ({@link AffinityIndex});
+ *   <li>the agent who last obtained a promise or a payment from the debtor ({@link AffinityIndex},
+ *       rebuilt from Cassandra at start);
  *   <li>the agents serving the case's queue, in the case's language and the campaign's team: the
  *       one for whom that queue comes first, then the longest idle (no agent waits while another
  *       is overloaded);

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The script's talking points for a call, by the stage of the debt (soft early, firmer late, as
- * the strategies in DOMAIN.md run), the case's flags and the debtor's last promise. Until strategies
- * carry their own scripts, these are the house defaults.
+ * the strategies in DOMAIN.md run), the case's flags and the debtor's last promise: the house
+ * defaults, shown below the strategy's own script ({@link ScriptBook}).
  */
 public final class TalkingPoints {
 

@@ -1,11 +1,15 @@
 package dev.collector.routing.disposition;
 
+import dev.collector.compliance.ledger.ContactRestrictions;
+import dev.collector.compliance.ledger.Hold;
+import dev.collector.compliance.ledger.HoldReason;
 import dev.collector.domain.casework.Case;
 import dev.collector.domain.casework.CallList;
 import dev.collector.domain.outcome.ContactHistory;
 import dev.collector.domain.outcome.CrmFeed;
 import dev.collector.domain.outcome.Disposition;
 import dev.collector.domain.outcome.Outcome;
+import dev.collector.domain.outcome.PaymentChannel;
 import dev.collector.routing.roster.AgentRoster;
 import dev.collector.routing.roster.AgentState;
 import dev.collector.routing.roster.AgentStatus;
@@ -20,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An agent records how a call went. The outcome is stored first and only then sent to the CRM and
- * the agent freed, so an outcome the CRM has seen is always one we keep.
+ * the agent freed, so an outcome the CRM has seen is always one we keep. A death or a request to
+ * cease contact also places its hold on the debtor before the agent is freed: once the agent sees
+ * "saved", no channel (call, SMS, e-mail) reaches that debtor again until the CRM lifts it.
  */
 public final class RecordingDisposition {
 
@@ -29,17 +35,24 @@ public final class RecordingDisposition {
     /** How far ahead a debtor may ask to be called back; a later "callback" is a case for the CRM, not the dialer. */
     public static final Duration LONGEST_CALLBACK = Duration.ofDays(30);
 
+    /** How far ahead a promise may fall due; a longer arrangement is an instalment plan, agreed with the CRM. */
+    public static final java.time.Period LONGEST_PROMISE = java.time.Period.ofMonths(6);
+
     private final AgentRoster roster;
     private final CallList callList;
     private final ContactHistory history;
     private final CrmFeed crmFeed;
+    private final ContactRestrictions restrictions;
     private final Clock clock;
 
-    public RecordingDisposition(AgentRoster roster, CallList callList, ContactHistory history, CrmFeed crmFeed, Clock clock) {
+    /** @param restrictions where the DECEASED and CEASE_CONTACT holds go (the call list's contact records) */
+    public RecordingDisposition(AgentRoster roster, CallList callList, ContactHistory history, CrmFeed crmFeed,
+                                ContactRestrictions restrictions, Clock clock) {
         this.roster = roster;
         this.callList = callList;
         this.history = history;
         this.crmFeed = crmFeed;
+        this.restrictions = restrictions;
         this.clock = clock;
     }
 
@@ -62,10 +75,10 @@ public final class RecordingDisposition {
         String caseId = status.assignment().orElseThrow().caseId();
         return callList.find(caseId).thenCompose(found -> {
             Case aCase = found.orElseThrow(() -> new DispositionRejected("attemptId", "the call's case is unknown"));
-            check(disposition, aCase);
+            check(disposition, notes == null ? "" : notes, aCase);
             Outcome outcome = new Outcome(attemptId, aCase.caseId(), aCase.campaignId(), aCase.debtor().debtorId(),
                     agentId, disposition, notes == null ? "" : notes, clock.instant());
-            return history.recordOutcome(outcome).thenApply(done -> {
+            return history.recordOutcome(outcome).thenCompose(stored -> holdFor(outcome)).thenApply(done -> {
                 crmFeed.outcomeRecorded(outcome);
                 roster.dispositionRecorded(agentId);
                 // The case's next step (retry, promise follow-up) follows; the agent need not wait for it.
@@ -80,7 +93,21 @@ public final class RecordingDisposition {
         });
     }
 
-    private void check(Disposition disposition, Case aCase) {
+    /** The debtor-wide hold the disposition calls for, placed before anyone is told it is saved. */
+    private CompletionStage<Void> holdFor(Outcome outcome) {
+        HoldReason reason;
+        if (outcome.disposition() instanceof Disposition.Deceased) {
+            reason = HoldReason.DECEASED;
+        } else if (outcome.disposition() instanceof Disposition.CeaseContact) {
+            reason = HoldReason.CEASE_CONTACT;
+        } else {
+            return CompletableFuture.completedFuture(null);
+        }
+        return restrictions.placeHold(outcome.debtorId(), new Hold(reason, outcome.debtorId(),
+                "agent " + outcome.agentId(), outcome.recordedAt()));
+    }
+
+    private void check(Disposition disposition, String notes, Case aCase) {
         if (disposition instanceof Disposition.PromiseToPay promise) {
             if (promise.amount().compareTo(aCase.totalDue()) > 0) {
                 throw new DispositionRejected("amount", "the promise exceeds the " + aCase.totalDue() + " owed");
@@ -89,6 +116,18 @@ public final class RecordingDisposition {
             if (promise.promisedFor().isBefore(debtorToday)) {
                 throw new DispositionRejected("promisedFor", "the promised date is in the past");
             }
+            if (promise.promisedFor().isAfter(debtorToday.plus(LONGEST_PROMISE))) {
+                throw new DispositionRejected("promisedFor",
+                        "the promised date is more than " + LONGEST_PROMISE.toTotalMonths() + " months away");
+            }
+            requireChannel(promise.channel());
+        } else if (disposition instanceof Disposition.ThirdParty && notes.isBlank()) {
+            throw new DispositionRejected("notes", "say who took the message and what was left");
+        } else if (disposition instanceof Disposition.PaymentTaken payment) {
+            if (payment.amount().compareTo(aCase.totalDue()) > 0) {
+                throw new DispositionRejected("amount", "the payment exceeds the " + aCase.totalDue() + " owed");
+            }
+            requireChannel(payment.channel());
         } else if (disposition instanceof Disposition.CallbackRequested callback) {
             Instant now = clock.instant();
             if (!callback.at().isAfter(now)) {
@@ -98,6 +137,12 @@ public final class RecordingDisposition {
                 throw new DispositionRejected("callbackAt",
                         "the callback is more than " + LONGEST_CALLBACK.toDays() + " days away");
             }
+        }
+    }
+
+    private static void requireChannel(PaymentChannel channel) {
+        if (!PaymentChannel.CHOOSABLE.contains(channel)) {
+            throw new DispositionRejected("channel", "say how the debtor pays: one of " + PaymentChannel.CHOOSABLE);
         }
     }
 }

@@ -3,6 +3,11 @@ package dev.collector.routing.disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.collector.compliance.ledger.ContactRecord;
+import dev.collector.compliance.ledger.ContactRestrictions;
+import dev.collector.compliance.ledger.Hold;
+import dev.collector.compliance.ledger.HoldReason;
+import dev.collector.compliance.rules.CampaignRules;
 import dev.collector.domain.agent.Agent;
 import dev.collector.domain.call.CallAttempt;
 import dev.collector.domain.casework.CallList;
@@ -14,6 +19,7 @@ import dev.collector.domain.outcome.ContactHistory;
 import dev.collector.domain.outcome.CrmFeed;
 import dev.collector.domain.outcome.Disposition;
 import dev.collector.domain.outcome.Outcome;
+import dev.collector.domain.outcome.PaymentChannel;
 import dev.collector.routing.roster.AgentRoster;
 import dev.collector.routing.roster.AgentState;
 import dev.collector.routing.roster.Assignment;
@@ -45,6 +51,7 @@ class RecordingDispositionTest {
             List.of("+420601123456"), ZoneId.of("Europe/Prague"), 1, NOW.minus(Duration.ofDays(3))));
     private final StoredOutcomes history = new StoredOutcomes();
     private final List<Outcome> sentToCrm = new CopyOnWriteArrayList<>();
+    private final PlacedHolds holds = new PlacedHolds();
     private final RecordingDisposition recording = new RecordingDisposition(roster, callList, history,
             new CrmFeed() {
                 @Override
@@ -55,7 +62,7 @@ class RecordingDispositionTest {
                 public void outcomeRecorded(Outcome outcome) {
                     sentToCrm.add(outcome);
                 }
-            }, clock);
+            }, holds, clock);
 
     @BeforeEach
     void agentIsOnTheCall() {
@@ -115,6 +122,85 @@ class RecordingDispositionTest {
         assertThat(sentToCrm).containsExactly(outcome);
     }
 
+    @Test
+    void aPromiseCarriesHowTheDebtorWillPay() throws Exception {
+        Disposition promise = new Disposition.PromiseToPay(new BigDecimal("200.00"), LocalDate.of(2026, 12, 1),
+                PaymentChannel.DIRECT_DEBIT);
+
+        Outcome outcome = recording.record("a1", "t1", promise, "").toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(((Disposition.PromiseToPay) outcome.disposition()).channel()).isEqualTo(PaymentChannel.DIRECT_DEBIT);
+        assertThat(sentToCrm).containsExactly(outcome);
+        assertThat(holds.placed).isEmpty();
+    }
+
+    @Test
+    void aPromiseWithoutAPaymentChannelIsRejectedNamingTheField() {
+        assertRejected(new Disposition.PromiseToPay(new BigDecimal("200.00"), LocalDate.of(2026, 12, 1)), "channel",
+                "how the debtor pays");
+    }
+
+    @Test
+    void aPromiseAboveWhatIsOwedIsRejectedNamingTheAmount() {
+        assertRejected(new Disposition.PromiseToPay(new BigDecimal("500.01"), LocalDate.of(2026, 12, 1),
+                PaymentChannel.CARD), "amount", "exceeds the 500.00 owed");
+    }
+
+    @Test
+    void aPromiseMoreThanSixMonthsAwayIsRejectedNamingTheDate() {
+        assertRejected(new Disposition.PromiseToPay(new BigDecimal("50.00"), LocalDate.of(2027, 5, 24),
+                PaymentChannel.CARD), "promisedFor", "more than 6 months away");
+    }
+
+    @Test
+    void aPaymentOfAllThatIsOwedIsTakenButNotACentMore() throws Exception {
+        assertRejected(new Disposition.PaymentTaken(new BigDecimal("500.01"), PaymentChannel.CARD), "amount",
+                "exceeds the 500.00 owed");
+
+        Outcome outcome = recording.record("a1", "t1", new Disposition.PaymentTaken(new BigDecimal("500.00"),
+                PaymentChannel.CARD), "").toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(outcome.disposition().code()).isEqualTo("PAYMENT_TAKEN");
+        assertThat(sentToCrm).containsExactly(outcome);
+    }
+
+    @Test
+    void aMessageLeftWithAThirdPartyNeedsNotesSayingWhatWasLeft() throws Exception {
+        assertRejected(new Disposition.ThirdParty(), "notes", "who took the message");
+
+        Outcome outcome = recording.record("a1", "t1", new Disposition.ThirdParty(), "wife; call back after 6 pm")
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(outcome.disposition()).isEqualTo(new Disposition.ThirdParty());
+    }
+
+    @Test
+    void aDeceasedDebtorIsHeldBeforeTheAgentIsFreed() throws Exception {
+        Outcome outcome = recording.record("a1", "t1", new Disposition.Deceased(), "son says he died in October")
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(holds.placed).containsExactly(new Hold(HoldReason.DECEASED, "d1", "agent a1", outcome.recordedAt()));
+        assertThat(sentToCrm).containsExactly(outcome);
+    }
+
+    @Test
+    void aRequestToCeaseContactHoldsTheDebtorAndAFailedHoldLeavesTheCallToBeDisposedAgain() throws Exception {
+        holds.failNext = true;
+        CompletableFuture<Outcome> first = recording.record("a1", "t1", new Disposition.CeaseContact(), "")
+                .toCompletableFuture();
+        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(sentToCrm).isEmpty();
+        assertThat(roster.status("a1").orElseThrow().dispositionRecorded()).isFalse();
+
+        Outcome outcome = recording.record("a1", "t1", new Disposition.CeaseContact(), "")
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(holds.placed).containsExactly(
+                new Hold(HoldReason.CEASE_CONTACT, "d1", "agent a1", outcome.recordedAt()));
+        assertThat(sentToCrm).containsExactly(outcome);
+        assertThat(roster.status("a1").orElseThrow().dispositionRecorded()).isTrue();
+    }
+
     private void assertRejected(Disposition disposition, String field, String reason) {
         CompletableFuture<Outcome> recorded = recording.record("a1", "t1", disposition, "").toCompletableFuture();
 
@@ -126,6 +212,7 @@ class RecordingDispositionTest {
                 });
         assertThat(history.outcomes).isEmpty();
         assertThat(sentToCrm).isEmpty();
+        assertThat(holds.placed).isEmpty();
         assertThat(roster.status("a1").orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
         assertThat(roster.status("a1").orElseThrow().dispositionRecorded()).isFalse();
     }
@@ -207,6 +294,47 @@ class RecordingDispositionTest {
 
         @Override
         public CompletionStage<List<Outcome>> outcomesOf(String caseId) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** The holds recording placed; the next one fails when asked to, as a call list that is down would. */
+    static final class PlacedHolds implements ContactRestrictions {
+        final List<Hold> placed = new CopyOnWriteArrayList<>();
+        volatile boolean failNext;
+
+        @Override
+        public CompletionStage<Void> placeHold(String debtorId, Hold hold) {
+            if (failNext) {
+                failNext = false;
+                return CompletableFuture.failedFuture(new IllegalStateException("call list unreachable"));
+            }
+            placed.add(hold);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<Void> liftHold(String debtorId, HoldReason reason, String subject) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Void> addToDoNotCall(String phoneNumber, String reason) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Void> removeFromDoNotCall(String phoneNumber) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Optional<ContactRecord>> recordOf(String debtorId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Void> defineRules(CampaignRules rules) {
             throw new UnsupportedOperationException();
         }
     }

@@ -1,0 +1,47 @@
+package dev.collector.strategies.segmentation;
+
+import dev.collector.strategies.book.CaseSituation;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The segment a case is in, the strategy it runs, and what that strategy does next, with the state
+ * change that decided it. Recorded beside the case and with every attempt and outcome, so reports
+ * group by segment and strategy as they were at the time.
+ *
+ * @param champion   whether the strategy is the segment's champion (else a challenger)
+ * @param nextActions the current stage's actions, in order, as {@code KIND} or {@code CALL/MODE/priority}
+ * @param cause      the state change that led to this assignment ({@code admitted}, {@code payment} ...)
+ */
+public record StrategyAssignment(
+        String caseId,
+        String segment,
+        String strategy,
+        boolean champion,
+        CaseSituation situation,
+        List<String> nextActions,
+        String cause,
+        Instant assignedAt) implements Serializable {
+
+    public StrategyAssignment {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(segment, "segment");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(situation, "situation");
+        Objects.requireNonNull(cause, "cause");
+        Objects.requireNonNull(assignedAt, "assignedAt");
+        nextActions = List.copyOf(nextActions);
+    }
+
+    public String arm() {
+        return champion ? "champion" : "challenger";
+    }
+
+    /** Whether a new assignment changes anything a report or the dialer would see. */
+    public boolean sameAs(StrategyAssignment other) {
+        return other != null && segment.equals(other.segment) && strategy.equals(other.strategy)
+                && situation == other.situation && nextActions.equals(other.nextActions);
+    }
+}
