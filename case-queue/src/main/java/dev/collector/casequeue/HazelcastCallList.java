@@ -378,7 +378,8 @@ public final class HazelcastCallList implements CallList, ContactRestrictions {
     // --- internals -------------------------------------------------------------------------------
 
     private void requeueHeldCasesOf(String debtorId, String why) {
-        Set<String> held = cases.keySet(Predicates.equal("heldDebtorId", debtorId));
+        Set<String> held = cases.keySet(Predicates.and(
+                Predicates.equal("debtorId", debtorId), Predicates.equal("status", CaseStatus.HELD.name())));
         for (String caseId : held) {
             CaseEntry entry = cases.get(caseId);
             if (entry != null && entry.status() == CaseStatus.HELD) {

@@ -62,7 +62,7 @@ public final class HazelcastMember {
                 .setBackupCount(1)
                 .setInMemoryFormat(InMemoryFormat.OBJECT)
                 .addIndexConfig(new IndexConfig(IndexType.HASH, "campaignStatus"))
-                .addIndexConfig(new IndexConfig(IndexType.HASH, "heldDebtorId"))
+                .addIndexConfig(new IndexConfig(IndexType.HASH, "debtorId"))
                 .addIndexConfig(new IndexConfig(IndexType.SORTED, "wakeAtMillis"));
     }
 

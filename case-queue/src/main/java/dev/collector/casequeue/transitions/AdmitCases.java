@@ -10,9 +10,7 @@ import java.util.Set;
 /**
  * {@link AdmitCase} for the cases of one batch that live in one partition: one operation instead
  * of one per case, and the slice it carries is only that partition's cases (the backup replica
- * gets the same slice, not the whole batch). On a lone member, which keeps no backups, one
- * processor carries the whole batch to every partition ({@code CaseAdmission}); it only reads its
- * slice, so the partition threads share it safely.
+ * gets the same slice, not the whole batch).
  *
  * <p>A case already held in a campaign outside {@code replaceableCampaigns} is left alone and
  * reported {@link Result.Outcome#HELD_IN_OTHER_CAMPAIGN}: the caller decides whether the submitter
