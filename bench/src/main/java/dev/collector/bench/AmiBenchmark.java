@@ -265,7 +265,7 @@ public final class AmiBenchmark {
                 .append(seconds).append(" s measured. Simulator and dialer in one JVM. Events at login: `")
                 .append(EVENTS).append("`. Load average at the end: ")
                 .append(String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
-                .append(" (other builds share the machine).\n\n");
+                .append(" (above 2, other work shared the 2 cores and the tail stretched with it).\n\n");
         out.append("| target originates/s | originates/s | calls ended/s | concurrent calls avg / max |"
                 + " simulator channels | events measured | lag p50 | lag p99 | lag max | not placed | CPU cores used |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
