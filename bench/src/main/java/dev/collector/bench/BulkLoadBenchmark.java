@@ -100,6 +100,10 @@ public final class BulkLoadBenchmark {
                 runtime.availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), runtime.maxMemory() >> 20,
                 System.getProperty("os.name"), System.getProperty("os.arch"));
+        // the collector's flags change the figure: the report names them
+        List<String> gcFlags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xm")).toList();
+        machine += ", server JVM flags " + (gcFlags.isEmpty() ? "(none)" : String.join(" ", gcFlags));
         System.out.println("Machine: " + machine);
         System.out.println("Settings: " + settings);
 

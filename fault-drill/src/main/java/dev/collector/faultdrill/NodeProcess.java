@@ -21,7 +21,7 @@ public final class NodeProcess implements AutoCloseable {
     public static final String MAIN_CLASS = "dev.collector.app.CollectorMain";
     /** The JVM flags every node runs with (Hazelcast's module opens, the common pool it calls back on). */
     public static final List<String> JVM_FLAGS = List.of(
-            "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
+            "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4", "-XX:MaxTenuringThreshold=0",
             "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
             "--add-opens", "java.management/sun.management=ALL-UNNAMED",
             "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
