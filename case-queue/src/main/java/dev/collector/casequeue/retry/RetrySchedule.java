@@ -38,6 +38,8 @@ public record RetrySchedule(Map<CallResult, Duration> afterResult, Duration afte
         Map<CallResult, Duration> byResult = new EnumMap<>(CallResult.class);
         byResult.put(CallResult.BUSY, Duration.ofMinutes(20));
         byResult.put(CallResult.NO_ANSWER, Duration.ofHours(3));
+        // a machine: the debtor is out as surely as when nobody answers
+        byResult.put(CallResult.MACHINE, Duration.ofHours(3));
         byResult.put(CallResult.CONGESTION, Duration.ofMinutes(10));
         byResult.put(CallResult.FAILED, Duration.ofMinutes(30));
         // The debtor heard silence: the abandon lockout decides when this number may ring again.

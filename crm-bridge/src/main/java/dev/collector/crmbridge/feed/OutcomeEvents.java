@@ -112,6 +112,7 @@ public final class OutcomeEvents {
             case ABANDONED -> CallResult.CALL_RESULT_ABANDONED;
             case BUSY -> CallResult.CALL_RESULT_BUSY;
             case NO_ANSWER -> CallResult.CALL_RESULT_NO_ANSWER;
+            case MACHINE -> CallResult.CALL_RESULT_MACHINE;
             case CONGESTION -> CallResult.CALL_RESULT_CONGESTION;
             case FAILED -> CallResult.CALL_RESULT_FAILED;
         };

@@ -239,7 +239,7 @@ public final class LiveCall {
         if (pickedUpAt.isPresent()) {
             if (machine.orElse(false)) {
                 // a machine nobody talked to: not reached, not abandoned; tried again later
-                return CallResult.NO_ANSWER;
+                return CallResult.MACHINE;
             }
             // Answered but never bridged: the debtor heard no agent, which the law counts as
             // abandoned; so does one who hung up during AMD, since it may have been a person.

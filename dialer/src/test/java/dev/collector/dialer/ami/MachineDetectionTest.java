@@ -61,7 +61,7 @@ class MachineDetectionTest {
         String id = dialHold("machine", MachinePolicy.HANG_UP);
 
         LiveCall call = follower.endOf(id);
-        assertThat(call.result()).isEqualTo(CallResult.NO_ANSWER);
+        assertThat(call.result()).isEqualTo(CallResult.MACHINE);
         assertThat(call.answeredByMachine()).contains(true);
         assertThat(call.answered()).isFalse();
         assertThat(call.toAttempt().answeredAt()).isEmpty();
@@ -73,7 +73,7 @@ class MachineDetectionTest {
         start(1.0);
         String id = dialHold("machine", MachinePolicy.LEAVE_MESSAGE);
 
-        assertThat(follower.endOf(id).result()).isEqualTo(CallResult.NO_ANSWER);
+        assertThat(follower.endOf(id).result()).isEqualTo(CallResult.MACHINE);
         assertThat(pbx.traffic().machineMessages()).isEqualTo(1);
     }
 
@@ -96,7 +96,7 @@ class MachineDetectionTest {
 
         LiveCall call = follower.endOf(id);
         assertThat(call.answeredByMachine()).contains(true);
-        assertThat(call.result()).isEqualTo(CallResult.NO_ANSWER);
+        assertThat(call.result()).isEqualTo(CallResult.MACHINE);
         assertThat(pbx.traffic().answered()).isEqualTo(1); // a person had picked up
     }
 

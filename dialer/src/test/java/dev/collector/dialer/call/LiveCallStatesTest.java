@@ -47,7 +47,7 @@ class LiveCallStatesTest {
         assertThat(call.state()).isEqualTo(CallState.ANSWERED_BY_MACHINE);
 
         assertThat(call.apply(new CallSignal.HungUp(ID, 16), t0.plusSeconds(8))).isEqualTo(Step.ENDED);
-        assertThat(call.result()).isEqualTo(CallResult.NO_ANSWER);
+        assertThat(call.result()).isEqualTo(CallResult.MACHINE);
         assertThat(call.toAttempt().answeredAt()).isEmpty();
     }
 

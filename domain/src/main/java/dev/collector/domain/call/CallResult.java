@@ -11,6 +11,12 @@ public enum CallResult {
     ABANDONED,
     BUSY,
     NO_ANSWER,
+    /**
+     * Answering-machine detection heard a machine and the campaign hung up or left a message: the
+     * debtor was not reached and nothing was abandoned (a machine the campaign passes to an agent
+     * ends as ANSWERED or ABANDONED like a person).
+     */
+    MACHINE,
     CONGESTION,
     /** The PBX could not place the call at all (bad number, trunk down, originate refused). */
     FAILED;
