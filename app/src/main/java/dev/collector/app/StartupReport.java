@@ -20,7 +20,10 @@ final class StartupReport {
         String pbx = node.simulator().isPresent()
                 ? "PBX simulator speaking AMI on " + node.amiSettings().host() + ":" + node.amiSettings().port()
                   + " (time scale " + config.simulator().timeScale() + ")"
-                : "Asterisk at " + node.amiSettings();
+                : config.pbxs().size() > 1
+                        ? config.pbxs().size() + " Asterisk servers: " + config.pbxs().stream()
+                                .map(p -> p.host() + ":" + p.port()).collect(java.util.stream.Collectors.joining(", "))
+                        : "Asterisk at " + node.amiSettings();
         StringBuilder out = new StringBuilder();
         out.append("\n== Collector is running (started in ").append(startup.toMillis() / 100 / 10.0).append(" s)\n");
         out.append("  Agent desktop    http://localhost:").append(node.httpPort()).append("/agent\n");
