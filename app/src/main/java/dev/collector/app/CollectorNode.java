@@ -165,7 +165,7 @@ public final class CollectorNode implements AutoCloseable {
         // Without machine detection the dialplan's trace (Newexten, VarSet) is not needed: half the events.
         String events = config.machines().detect() ? AmiSettings.ALL_EVENTS : AmiSettings.CALL_EVENTS;
         PbxPool pbx = PbxPool.of((config.pbxs().isEmpty() ? java.util.List.of(amiSettings) : config.pbxs()).stream()
-                .map(server -> server.withEvents(events)).toList(), dev.collector.dialer.ami.ReconnectBackoff.defaults());
+                .map(server -> server.withEvents(events)).toList(), reconnectBackoff(dev.collector.app.config.ConfigSource.system()));
         connect(pbx);
         started.push(pbx);
         monitoring.watchAmi(pbx::isConnected);
@@ -274,6 +274,24 @@ public final class CollectorNode implements AutoCloseable {
             } catch (Exception e) {
                 log.warn("Error while stopping {}: {}", part, e.toString());
             }
+        }
+    }
+
+    /**
+     * How a lost AMI session is ridden out: {@code collector.ami.reconnect-first} and
+     * {@code reconnect-max} (seconds) bound the backoff, {@code collector.ami.calls-lost-after} is how
+     * long a PBX may stay out of reach before its calls count as lost and their agents are freed.
+     */
+    static dev.collector.dialer.ami.ReconnectBackoff reconnectBackoff(dev.collector.app.config.ConfigSource source) {
+        try {
+            return new dev.collector.dialer.ami.ReconnectBackoff(
+                    source.seconds("collector.ami.reconnect-first", java.time.Duration.ofMillis(100)),
+                    source.seconds("collector.ami.reconnect-max", java.time.Duration.ofSeconds(10)),
+                    source.seconds("collector.ami.calls-lost-after",
+                            dev.collector.dialer.ami.ReconnectBackoff.DEFAULT_CALLS_LOST_AFTER));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("settings collector.ami.reconnect-first, reconnect-max, calls-lost-after: "
+                    + e.getMessage(), e);
         }
     }
 }
