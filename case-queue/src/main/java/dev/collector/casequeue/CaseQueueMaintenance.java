@@ -8,6 +8,7 @@ import dev.collector.casequeue.transitions.EndDial;
 import dev.collector.casequeue.transitions.RenewLease;
 import dev.collector.casequeue.transitions.Requeue;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -126,8 +127,10 @@ public final class CaseQueueMaintenance implements AutoCloseable {
         // The gone member's partitions come to this one as their backups are promoted, which may
         // be after this pass: scan again on each pass until no partition is still moving, so a
         // lease in a partition promoted late is reclaimed now, not at its end.
-        if (callList.hazelcast().getPartitionService().isClusterSafe()) {
+        boolean settled = callList.hazelcast().getPartitionService().isClusterSafe();
+        if (settled) {
             scanUntilPartitionsSettle = false;
+            restoreLostQueueEntries();
         }
         Instant now = callList.clock().instant();
         int reclaimed = 0;
@@ -139,6 +142,44 @@ public final class CaseQueueMaintenance implements AutoCloseable {
             }
         }
         return reclaimed;
+    }
+
+    /**
+     * A member that died between taking a case's entry from its campaign's queue and leasing the
+     * case took the entry with it: the case waits, kept, but no dialer sees it (a kill -9 drill
+     * found one). Once a member left and the partitions settled, each member gives its own waiting
+     * cases whose entry is not in their queue a new one, with the same ticket: had the entry been
+     * there after all (taken meanwhile by a live member), the copy is dropped as stale when it
+     * comes up. A scan of this member's cases and of the queues, only when a member left.
+     *
+     * @return how many entries were restored
+     */
+    int restoreLostQueueEntries() {
+        Map<String, Set<Long>> queuedTickets = new HashMap<>();
+        int restored = 0;
+        for (String caseId : callList.cases().localKeySet(Predicates.equal("status", CaseStatus.WAITING.name()))) {
+            CaseEntry entry = callList.cases().get(caseId);
+            if (entry == null || entry.status() != CaseStatus.WAITING) {
+                continue;
+            }
+            String campaignId = entry.aCase().campaignId();
+            Set<Long> tickets = queuedTickets.computeIfAbsent(campaignId, this::ticketsQueued);
+            if (!tickets.contains(entry.ticket())) {
+                callList.queueOf(campaignId).offer(new QueuedCase(caseId, entry.rank(), entry.ticket()));
+                restored++;
+                log.warn("Case {} was waiting without its queue entry (taken by a member that left): entry restored",
+                        caseId);
+            }
+        }
+        return restored;
+    }
+
+    private Set<Long> ticketsQueued(String campaignId) {
+        Set<Long> tickets = new HashSet<>();
+        for (QueuedCase queued : callList.queueOf(campaignId)) {
+            tickets.add(queued.ticket());
+        }
+        return tickets;
     }
 
     private boolean reclaim(String caseId, CaseEntry entry, Instant now, Set<String> members) {

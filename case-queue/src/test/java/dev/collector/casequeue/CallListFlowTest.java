@@ -347,6 +347,27 @@ class CallListFlowTest {
     }
 
     @Test
+    void a_queue_entry_taken_by_a_member_that_died_before_leasing_is_restored_and_none_doubled() throws Exception {
+        rulesFor("lost");
+        for (int i = 1; i <= 2; i++) {
+            admit(aCase("l-" + i, "lost", "debtor-l-" + i, 1, "Europe/Prague", List.of("+42060100010" + i),
+                    List.of(new dev.collector.domain.casework.Claim("claim-l-" + i, new java.math.BigDecimal("100.00"),
+                            "CZK", java.time.LocalDate.of(2026, 1, 1)))));
+        }
+        // a member takes l-1's entry from the queue and dies before it leases the case
+        QueuedCase taken = member.<QueuedCase>getQueue(HazelcastCallList.QUEUE_PREFIX + "lost").poll();
+        assertThat(taken.caseId()).isEqualTo("l-1");
+
+        assertThat(list.maintenance().restoreLostQueueEntries()).isEqualTo(1);
+        assertThat(list.maintenance().restoreLostQueueEntries()).isZero();   // l-2's entry was there all along
+
+        assertThat(member.<QueuedCase>getQueue(HazelcastCallList.QUEUE_PREFIX + "lost"))
+                .extracting(QueuedCase::caseId, QueuedCase::ticket)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("l-1", entry("l-1").ticket()),
+                        org.assertj.core.groups.Tuple.tuple("l-2", entry("l-2").ticket()));
+    }
+
+    @Test
     void a_call_placed_by_a_node_that_left_the_cluster_holds_the_debtor_until_it_counts_as_orphaned() throws Exception {
         rulesFor("void");
         admit(aCase("v-1", "void", 1));
