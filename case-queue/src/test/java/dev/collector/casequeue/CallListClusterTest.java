@@ -171,7 +171,8 @@ class CallListClusterTest {
         // each of the victim's workers held at most one lease, or was inside leaseNext, when it died
         assertThat(heldBack).as("calls the killed member left behind").isLessThanOrEqualTo(2 * WORKERS_PER_NODE);
         assertThat(diedWhileLeasing).as("leases cut off inside leaseNext").isLessThanOrEqualTo(WORKERS_PER_NODE);
-        // the kill found the victim's workers holding leases (they hold one 10 ms of each round)
-        assertThat(heldBack + diedWhileLeasing).as("leases the killed member held").isPositive();
+        // Not asserted: that the kill found the victim holding a lease. Its workers hold one 10 ms of
+        // each round, but a kill between rounds, or inside leaseNext before the lease (whose queue
+        // entry is now restored and dialed by another), leaves none, and that run is as valid.
     }
 }
