@@ -64,7 +64,12 @@
         { label: 'right-party contact rate', data: column(kpis, 'right_party_contact_rate') },
         { label: 'promise rate', data: column(kpis, 'promise_rate') },
         { label: 'promise-kept rate', data: column(kpis, 'promise_kept_rate') },
-        { label: 'abandon rate', data: column(kpis, 'abandon_rate') }]);
+        { label: 'abandon rate', data: column(kpis, 'abandon_rate') },
+        { label: 'SLA compliance', data: column(kpis, 'sla_compliance') }]);
+      draw('follow-up-chart', 'bar', keys, [
+        { label: 'follow-up tasks', data: column(kpis, 'follow_up_tasks') },
+        { label: 'delivered', data: column(kpis, 'delivered') },
+        { label: 'delivery failures', data: column(kpis, 'delivery_failures') }]);
       draw('money-chart', 'bar', keys, [
         { label: 'amount promised', data: column(kpis, 'amount_promised') },
         { label: 'amount collected', data: column(kpis, 'amount_collected') }]);

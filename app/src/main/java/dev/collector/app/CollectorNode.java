@@ -90,7 +90,9 @@ public final class CollectorNode implements AutoCloseable {
         DurableMaps.persist(hazelcastConfig, store.thenApply(OutcomeStore::session), config.outcomeStore().keyspace(),
                 HazelcastCallList.CASES, HazelcastCallList.CONTACT_RECORDS, HazelcastCallList.DO_NOT_CALL,
                 HazelcastCallList.CAMPAIGN_RULES, dev.collector.casequeue.campaigns.HazelcastCampaigns.CAMPAIGNS,
-                HazelcastAbandonWindows.MAP, dev.collector.app.strategies.StrategyWiring.TRACKED_CASES);
+                HazelcastAbandonWindows.MAP, dev.collector.app.strategies.StrategyWiring.TRACKED_CASES,
+                dev.collector.app.monitoring.KeptSupervision.SETTINGS_MAP,
+                dev.collector.app.monitoring.KeptSupervision.HISTORY_MAP);
         hazelcast = HazelcastMember.start(hazelcastConfig);
         started.push(hazelcast::shutdown);
         crmFeed = new HazelcastCrmFeed(hazelcast, HazelcastCrmFeed.DEFAULT_CAPACITY);
@@ -101,6 +103,9 @@ public final class CollectorNode implements AutoCloseable {
 
         outcomeStore = store.join();
         started.push(outcomeStore);
+        // Who saw or changed which debtor's data (screen pops, CRM reads and updates, report views): V011.
+        dev.collector.outcomes.audit.CassandraAccessAudit accessAudit =
+                dev.collector.outcomes.audit.CassandraAccessAudit.prepare(outcomeStore.session(), outcomeStore.keyspace());
 
         ExecutorService hazelcastWorker = Executors.newFixedThreadPool(4, daemon("call-list"));
         started.push(hazelcastWorker::shutdownNow);
@@ -112,13 +117,16 @@ public final class CollectorNode implements AutoCloseable {
 
         // Outcomes wait in a local journal while Cassandra is away; follow-ups are planned from them.
         // Segments and strategies: every state change of a case segments it again (rules checked here).
+        // Stages a case enters hand their SMS, e-mail, letter and agency actions to the follow-ups.
+        dev.collector.app.followups.StrategyStageFollowUps stageFollowUps =
+                new dev.collector.app.followups.StrategyStageFollowUps();
         strategies = dev.collector.app.strategies.StrategyWiring.start(
                 dev.collector.app.strategies.StrategyConfig.load(dev.collector.app.config.ConfigSource.system()),
                 hazelcast, callList, outcomeStore, dev.collector.app.config.RoutingConfigLoader.load(
-                        dev.collector.app.config.ConfigSource.system()).profiles(), clock, started);
+                        dev.collector.app.config.ConfigSource.system()).profiles(), clock, started, stageFollowUps);
         dev.collector.domain.outcome.ContactHistory contactHistory = strategies.recording(
                 dev.collector.app.followups.FollowUpWiring.contactHistory(config.followUps(), config.demo().enabled(),
-                        outcomeStore, callList, clock, started, strategies::promiseBroken));
+                        outcomeStore, callList, clock, started, strategies::promiseBroken, stageFollowUps));
 
         // Routing: the affinity index learns who succeeded with each debtor from every history read
         // (the dialer reads a case's outcomes as it dials) and every disposition recorded.
@@ -153,8 +161,10 @@ public final class CollectorNode implements AutoCloseable {
                 monitoring.facts(), clock);
         console = ConsoleServer.deploy(vertx, new ConsoleServer(config.console(), roster, recording, clock,
                 new dev.collector.console.agentdesktop.AgentLogins(routingConfig.pinDigests()),
-                monitoring.wall(floor, clock), monitoring.operations())
-                .withReports(strategies.reportsPage())).await();
+                monitoring.wall(floor, clock).withAdmins(new dev.collector.console.supervisor.SupervisorLogins(
+                        dev.collector.console.access.AdminPins.parse(dev.collector.app.config.ConfigSource.system()
+                                .string("collector.admins.pins", "")))), monitoring.operations())
+                .withReports(strategies.reportsPage()).withAccessAudit(accessAudit, accessAudit::accessesTo)).await();
         started.push(() -> console.close().await());
         // The strategies' call scripts on every screen pop (plain text, one [strategy] section each).
         dev.collector.app.config.ConfigSource.system().find("collector.desktop.scripts-file").map(java.nio.file.Path::of)
@@ -178,7 +188,9 @@ public final class CollectorNode implements AutoCloseable {
         AbandonWindow window = new AbandonWindow(config.dialPlan().campaignId(), pacing.window(),
                 new HazelcastAbandonWindows(hazelcast), clock);
         dialer = new CampaignDialer(config.dialPlan(), AnsweredCallFlow.defaults().withMachines(config.machines()),
-                pacing, campaigns, callList, roster, pbx, contactHistory, crmFeed, console.agentDesktop(), new RoutedAgentChooser(routing, clock),
+                pacing, campaigns, strategies.dialing(callList), roster, pbx, contactHistory, crmFeed,
+                new dev.collector.console.access.AuditedAgentDesktop(console.agentDesktop(), accessAudit, clock),
+                new RoutedAgentChooser(routing, clock),
                 window, counters, clock);
         String dialerId = vertx.deployVerticle(dialer).await();
         started.push(() -> vertx.undeploy(dialerId).await());
@@ -189,7 +201,7 @@ public final class CollectorNode implements AutoCloseable {
                 config.followUps().enabled() ? new dev.collector.followups.history.CaseHistoryWithFollowUps(
                         outcomeStore.caseHistory(), dev.collector.followups.store.CassandraFollowUpStore.prepare(
                                 outcomeStore.session(), outcomeStore.keyspace()), hazelcastWorker)
-                        : outcomeStore.caseHistory(), clock);
+                        : outcomeStore.caseHistory(), accessAudit, clock);
         started.push(crmBridge);
         monitoring.watchGrpc(crmBridge.port(), config.crmBridge().tls().isPresent());
     }

@@ -24,7 +24,7 @@ final class TalkShareChart {
     private static final int TOP = 40;
     private static final int BOTTOM = 60;
     private static final Color[] COLOURS = {
-        new Color(0x888888), new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0x9467bd)};
+        new Color(0x888888), new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xd62728)};
 
     private TalkShareChart() {
     }

@@ -20,6 +20,7 @@ import dev.collector.domain.casework.Claim;
 import dev.collector.domain.casework.DialLease;
 import dev.collector.domain.outcome.Disposition;
 import dev.collector.domain.outcome.Outcome;
+import dev.collector.domain.outcome.PaymentChannel;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -261,6 +262,29 @@ class CallListFlowTest {
         clock.set(tomorrow);
         list.maintenance().runOnce();
         assertThat(leaseNext("callback").map(DialLease::caseId)).contains("cb-1");
+    }
+
+    @Test
+    void a_payment_of_all_that_is_due_holds_the_case_until_the_crm_books_it_and_a_third_party_brings_a_retry_next_day()
+            throws Exception {
+        rulesFor("paid");
+        admit(aCase("pd-1", "paid", 1)); // owes 100.00
+        admit(aCase("tp-1", "paid", 1));
+        DialLease paid = leaseNext("paid").orElseThrow();
+        end(paid, CallResult.ANSWERED);
+        dispose(paid, new Disposition.PaymentTaken(new BigDecimal("100.00"), PaymentChannel.CARD));
+        assertThat(entry("pd-1").status()).isEqualTo(CaseStatus.HELD);
+        assertThat(entry("pd-1").reason()).isEqualTo("PAID_IN_FULL_AWAITING_CRM");
+        // the CRM's payment update (or a cancellation) closes it
+        list.cancel("pd-1", "paid in full").toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(entry("pd-1").status()).isEqualTo(CaseStatus.CLOSED);
+
+        DialLease message = leaseNext("paid").orElseThrow();
+        end(message, CallResult.ANSWERED);
+        dispose(message, new Disposition.ThirdParty());
+        assertThat(entry("tp-1").status()).isEqualTo(CaseStatus.SCHEDULED);
+        assertThat(entry("tp-1").dueAt()).contains(clock.instant().plus(Duration.ofHours(27)));
+        assertThat(entry("tp-1").reason()).isEqualTo("third party took a message");
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.collector.console;
 
+import dev.collector.console.access.AccessTrail;
+import dev.collector.console.access.AccessTrailRoute;
+import dev.collector.console.access.WebAccessGuard;
 import dev.collector.console.agentdesktop.AgentLogins;
+import dev.collector.domain.access.AccessAudit;
 import dev.collector.console.agentdesktop.WebAgentDesktop;
 import dev.collector.console.operations.OperationsRoutes;
 import dev.collector.console.supervisor.AgentsOnFloor;
@@ -15,6 +19,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -42,6 +47,11 @@ public final class ConsoleServer extends VerticleBase {
     private final WebAgentDesktop agentDesktop;
     private final SupervisorWall supervisorWall;
     private final OperationsRoutes operations;
+    private final Clock clock;
+    /** Where reads of debtors' data through the console are written down; none until the app says. */
+    private volatile AccessAudit accessAudit = AccessAudit.none();
+    private volatile AccessTrail accessTrail = AccessTrail.none();
+    private volatile List<String> routes = List.of();
     /** The managers' report page, if the node keeps reports. */
     private volatile java.util.Optional<dev.collector.console.reports.ReportsPage> reports = java.util.Optional.empty();
     private HttpServer server;
@@ -71,6 +81,7 @@ public final class ConsoleServer extends VerticleBase {
     public ConsoleServer(ConsoleOptions options, AgentRoster roster, RecordingDisposition recording, Clock clock,
                          AgentLogins logins, SupervisorWall supervisorWall, OperationsRoutes operations) {
         this.options = Objects.requireNonNull(options, "options");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.agentDesktop = new WebAgentDesktop(roster, recording, clock, logins);
         this.supervisorWall = Objects.requireNonNull(supervisorWall, "supervisorWall");
         this.operations = Objects.requireNonNull(operations, "operations");
@@ -90,6 +101,21 @@ public final class ConsoleServer extends VerticleBase {
     public ConsoleServer withReports(java.util.Optional<dev.collector.console.reports.ReportsPage> page) {
         this.reports = java.util.Objects.requireNonNull(page, "page");
         return this;
+    }
+
+    /**
+     * Writes each report view, export and case view of a supervisor, and each look at the trail by
+     * an administrator, to the audit; {@code trail} is what administrators read back. Call before deploying.
+     */
+    public ConsoleServer withAccessAudit(AccessAudit audit, AccessTrail trail) {
+        this.accessAudit = Objects.requireNonNull(audit, "audit");
+        this.accessTrail = Objects.requireNonNull(trail, "trail");
+        return this;
+    }
+
+    /** The routes registered on the router, as declared ({@code /agent/*}); empty before it starts. */
+    public List<String> routes() {
+        return routes;
     }
 
     /**
@@ -120,6 +146,9 @@ public final class ConsoleServer extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        // first of all: every request is let through only to the role its route needs (WebAccessRules)
+        WebAccessGuard guard = new WebAccessGuard(supervisorWall::sessionOf, accessAudit, clock);
+        router.route().handler(guard);
         router.get("/health").handler(this::health);
         router.get("/").handler(rc -> rc.redirect("/agent"));
         agentDesktop.mountOn(router);
@@ -132,18 +161,27 @@ public final class ConsoleServer extends VerticleBase {
             }
             page.mountOn(router, vertx);
         });
+        // before the wall's catch-all static route under /supervisor
+        new AccessTrailRoute(accessTrail, accessAudit, supervisorWall::sessionOf, clock).mountOn(router, vertx);
         supervisorWall.mountOn(router, vertx, context);
+        routes = router.getRoutes().stream().skip(1).map(ConsoleServer::declared).toList();
+        guard.routesRegistered(routes);
         HttpServerOptions serverOptions = new HttpServerOptions()
                 .setHost(options.host())
                 .setPort(options.port())
                 .setMaxWebSocketMessageSize(MAX_SOCKET_MESSAGE);
+        // HTTP/1.1 over TLS only (no ALPN): the agent socket is an HTTP/1.1 upgrade anyway, and form
+        // posts over HTTP/2 stalled in our test of it (Java's client, Vert.x 5.0.7)
+        options.tls().ifPresent(tls -> serverOptions.setSsl(true).setUseAlpn(false).setKeyCertOptions(
+                new PemKeyCertOptions().setCertPath(tls.certificateChain().toString())
+                        .setKeyPath(tls.privateKey().toString())));
         return vertx.createHttpServer(serverOptions)
                 .requestHandler(router)
                 .listen()
                 .onSuccess(listening -> {
                     server = listening;
                     port = listening.actualPort();
-                    log.info("console listening on http://{}:{}/agent", options.host(), port);
+                    log.info("console listening on {}://{}:{}/agent", options.scheme(), options.host(), port);
                 });
     }
 
@@ -153,6 +191,13 @@ public final class ConsoleServer extends VerticleBase {
         supervisorWall.unmount();
         port = -1;
         return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** A route as it was declared: its path, with {@code *} for a prefix route. */
+    private static String declared(io.vertx.ext.web.Route route) {
+        // Vert.x names a route by its path, a prefix route ("/agent/*") without the star
+        String name = route.getName() != null ? route.getName() : String.valueOf(route.getPath());
+        return !route.isExactPath() && name.endsWith("/") ? name + "*" : name;
     }
 
     private void health(RoutingContext rc) {

@@ -3,7 +3,9 @@ package dev.collector.crmbridge;
 import com.hazelcast.core.HazelcastInstance;
 import dev.collector.compliance.ledger.ContactRestrictions;
 import dev.collector.crmbridge.auth.Authentication;
+import dev.collector.crmbridge.auth.AccessAuditing;
 import dev.collector.crmbridge.auth.CrmClients;
+import dev.collector.domain.access.AccessAudit;
 import dev.collector.casequeue.campaigns.HazelcastCampaigns;
 import dev.collector.crmbridge.campaigns.CampaignEndpoint;
 import dev.collector.crmbridge.feed.HazelcastCrmFeed;
@@ -120,6 +122,30 @@ public final class CrmBridgeServer implements AutoCloseable {
     public static CrmBridgeServer start(CrmBridgeSettings settings, CallList callList,
             ContactRestrictions restrictions, HazelcastCrmFeed feed, HazelcastInstance hazelcast,
             CampaignDirectory campaigns, CaseHistory caseHistory, Clock clock) {
+        return start(settings, callList, restrictions, feed, hazelcast, campaigns, caseHistory, AccessAudit.none(),
+                clock);
+    }
+
+    /**
+     * Binds and starts serving, with the campaigns of the case-queue module's map and the contact
+     * history CRMs read through {@code ListCaseHistory}, writing each CRM's reads of and changes to
+     * a case in the access audit.
+     */
+    public static CrmBridgeServer start(CrmBridgeSettings settings, CallList callList,
+            ContactRestrictions restrictions, HazelcastCrmFeed feed, HazelcastInstance hazelcast,
+            CaseHistory caseHistory, AccessAudit audit, Clock clock) {
+        CampaignDirectory campaigns = new HazelcastCampaigns(hazelcast, callList, restrictions, clock);
+        return start(settings, callList, restrictions, feed, hazelcast, campaigns, caseHistory, audit, clock);
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @param audit where each CRM read of a case's history, and each update and cancellation, is written down
+     */
+    public static CrmBridgeServer start(CrmBridgeSettings settings, CallList callList,
+            ContactRestrictions restrictions, HazelcastCrmFeed feed, HazelcastInstance hazelcast,
+            CampaignDirectory campaigns, CaseHistory caseHistory, AccessAudit audit, Clock clock) {
         checkCallersAreKnown(settings);
         InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
         NettyServerBuilder builder = settings.tls().isPresent()
@@ -146,6 +172,8 @@ public final class CrmBridgeServer implements AutoCloseable {
                 .addService(outcomes)
                 .addService(new CampaignEndpoint(new HazelcastCampaigns(hazelcast, callList, restrictions, clock)))
                 .addService(health.getHealthService())
+                // the last added runs first: the caller is authenticated before its call is audited
+                .intercept(new AccessAuditing(audit, clock))
                 .intercept(new Authentication(settings.clients()))
                 .build();
         try {

@@ -2,17 +2,19 @@ package dev.collector.followups;
 
 import dev.collector.domain.call.CallAttempt;
 import dev.collector.domain.outcome.ContactHistory;
-import dev.collector.domain.outcome.Disposition;
 import dev.collector.domain.outcome.Outcome;
 import dev.collector.followups.cases.CaseFacts;
 import dev.collector.followups.channels.Mailer;
 import dev.collector.followups.channels.MessageTemplates;
 import dev.collector.followups.channels.SmsGateway;
+import dev.collector.followups.claims.Claims;
 import dev.collector.followups.execution.CarryingOutTask;
 import dev.collector.followups.planning.PlanningFollowUps;
 import dev.collector.followups.promises.DetectingBrokenPromises;
 import dev.collector.followups.rules.RuleBook;
 import dev.collector.followups.sla.EscalatingOverdueTask;
+import dev.collector.followups.stages.PlanningStageActions;
+import dev.collector.followups.stages.StageEntered;
 import dev.collector.followups.store.CassandraFollowUpStore;
 import dev.collector.followups.store.ScheduleEntry;
 import dev.collector.followups.task.FollowUpTask;
@@ -29,11 +31,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs follow-ups: plans tasks from outcomes and attempts, and sweeps the durable schedule for
- * entries that came due (a task to carry out, a deadline to check) and for broken promises. All of
- * it on one thread of its own, one thing at a time, so none of it races and none of it blocks a
- * caller or an event loop. Everything it needs after a restart is in Cassandra: entries that came
- * due while it was down run on the first sweep.
+ * Runs follow-ups: plans tasks from outcomes, attempts and strategy stages, and sweeps the durable
+ * schedule for entries that came due (a task to carry out, a deadline to check) and for broken
+ * promises. All of it on one thread of its own, one thing at a time, so none of it races within the
+ * node and none of it blocks a caller or an event loop. Everything it needs after a restart is in
+ * Cassandra: entries that came due while it was down run on the first sweep.
+ *
+ * <p>Every node of a cluster runs an engine over the same keyspace, and they all see the same due
+ * entries. So that a debtor gets one SMS and an overdue task one escalation, an engine acts on a
+ * task only while it holds the task's claim ({@link Claims}, a lightweight transaction with an
+ * expiry): whoever wins it carries the entry out, the others pass it by and leave the bucket open.
+ * An engine that dies holding claims leaves them to lapse, and another engine carries the entries
+ * out on its first sweep after that. The sweep cursor is shared and moves only by compare-and-set
+ * (see {@link CassandraFollowUpStore}), so no engine moves it past an entry still to be done.
  */
 public final class FollowUpEngine implements AutoCloseable {
 
@@ -44,12 +54,13 @@ public final class FollowUpEngine implements AutoCloseable {
     private final CarryingOutTask carryingOut;
     private final EscalatingOverdueTask escalating;
     private final DetectingBrokenPromises brokenPromises;
+    private final PlanningStageActions stageActions;
+    private final Claims claims;
     private final Clock clock;
     private final FollowUpSettings settings;
     private final java.util.concurrent.ScheduledThreadPoolExecutor thread;
     /** Causes whose planning failed, journaled until planned; the engine's thread alone touches it. */
     private final dev.collector.followups.planning.PendingPlans pendingPlans;
-    private Instant nextBucket;
 
     public FollowUpEngine(CassandraFollowUpStore store, RuleBook rules, CaseFacts facts, ContactHistory history,
             SmsGateway sms, Mailer mail, MessageTemplates templates, FollowUpSettings settings, Clock clock) {
@@ -57,18 +68,19 @@ public final class FollowUpEngine implements AutoCloseable {
         this.clock = clock;
         this.settings = settings;
         this.planning = new PlanningFollowUps(rules, store, facts, history);
+        this.stageActions = new PlanningStageActions(store);
         this.escalating = new EscalatingOverdueTask(store);
         this.carryingOut = new CarryingOutTask(store, facts, sms, mail, templates, settings.contactWindow(),
                 settings.retries(), escalating);
+        // a name of its own per running engine: two engines of one JVM (or a restarted node) are
+        // different holders, so a claim left by a dead run is never mistaken for this run's
+        this.claims = new Claims(store, "follow-ups-" + ProcessHandle.current().pid() + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8), settings.claimExpiry());
         Instant now = clock.instant();
-        this.brokenPromises = new DetectingBrokenPromises(store, facts, planning, now);
-        this.nextBucket = store.scheduleSweptTo().orElseGet(() -> {
-            // the first start: kept at once, or a restart would begin its sweep at its own "now"
-            // and pass over whatever came due in between
-            Instant first = CassandraFollowUpStore.bucketOf(now);
-            store.scheduleSweptTo(first);
-            return first;
-        });
+        this.brokenPromises = new DetectingBrokenPromises(store, facts, planning, claims, now);
+        // the first start of a keyspace sets the cursor at once, or a restart would begin its sweep
+        // at its own "now" and pass over whatever came due in between; later starts find it set
+        store.startScheduleSweep(CassandraFollowUpStore.bucketOf(now));
         this.pendingPlans = dev.collector.followups.planning.PendingPlans.open(settings.pendingJournal());
         this.thread = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, "follow-ups");
@@ -84,13 +96,15 @@ public final class FollowUpEngine implements AutoCloseable {
     public FollowUpEngine start() {
         List<Object> recovered = pendingPlans.recovered();
         if (!recovered.isEmpty()) {
-            log.info("Planning the follow-ups of {} attempts and outcomes an earlier run could not plan", recovered.size());
+            log.info("Planning the follow-ups of {} attempts, outcomes and stages an earlier run could not plan", recovered.size());
         }
         for (Object cause : recovered) {
             if (cause instanceof Outcome outcome) {
                 outcomeRecorded(outcome);
             } else if (cause instanceof CallAttempt attempt) {
                 attemptRecorded(attempt);
+            } else if (cause instanceof StageEntered stage) {
+                stageEntered(stage);
             }
         }
         long every = settings.pollInterval().toMillis();
@@ -115,22 +129,23 @@ public final class FollowUpEngine implements AutoCloseable {
      * list) fails, the outcome journaled meanwhile so that a restart does not forget it.
      */
     public CompletableFuture<List<FollowUpTask>> outcomeRecorded(Outcome outcome) {
-        return withRetries(() -> {
-            if (outcome.disposition() instanceof Disposition.PromiseToPay p) {
-                brokenPromises.watching(p.promisedFor());
-            }
-            List<FollowUpTask> created = planning.outcomeRecorded(outcome, clock.instant());
-            created.forEach(task -> sweepFrom(task.dueAt()));
-            return created;
-        }, "the outcome of " + outcome.attemptId(), outcome);
+        // the store keeps the shared sweep cursors behind every entry and promise it writes
+        return withRetries(() -> planning.outcomeRecorded(outcome, clock.instant()),
+                "the outcome of " + outcome.attemptId(), outcome);
     }
 
     public CompletableFuture<List<FollowUpTask>> attemptRecorded(CallAttempt attempt) {
-        return withRetries(() -> {
-            List<FollowUpTask> created = planning.attemptRecorded(attempt, clock.instant());
-            created.forEach(task -> sweepFrom(task.dueAt()));
-            return created;
-        }, "attempt " + attempt.attemptId(), attempt);
+        return withRetries(() -> planning.attemptRecorded(attempt, clock.instant()),
+                "attempt " + attempt.attemptId(), attempt);
+    }
+
+    /**
+     * A case entered a stage of its strategy: its SMS, e-mail, letter and agency actions become
+     * tasks, once per case and stage whichever node (or restart) plans them again.
+     */
+    public CompletableFuture<List<FollowUpTask>> stageEntered(StageEntered stage) {
+        return withRetries(() -> stageActions.stageEntered(stage, clock.instant()),
+                "stage " + stage.stageKey() + " of case " + stage.caseId(), stage);
     }
 
     /** One sweep now, on the engine's thread: due tasks run, passed deadlines escalate, broken promises found. */
@@ -138,17 +153,26 @@ public final class FollowUpEngine implements AutoCloseable {
         return CompletableFuture.runAsync(this::sweep, thread);
     }
 
-    /** A person did a queued or escalated task (sent the letter, made the call). */
+    /**
+     * A person did a queued or escalated task (sent the letter, made the call). Fails with
+     * {@link IllegalStateException} while another node holds the task (escalating it, say): try again.
+     */
     public CompletableFuture<Optional<FollowUpTask>> complete(String taskId) {
-        return CompletableFuture.supplyAsync(() -> store.find(taskId).map(task -> {
-            if (task.status() != TaskStatus.QUEUED && task.status() != TaskStatus.ESCALATED) {
-                return task;
-            }
-            store.dequeue(task.queue(), task.taskId());
-            FollowUpTask done = task.withStatus(TaskStatus.DONE);
-            store.save(done, clock.instant());
-            return done;
-        }), thread);
+        return CompletableFuture.supplyAsync(() -> {
+            Claims.Claim claim = claims.take("task/" + taskId, clock.instant()).orElseThrow(() ->
+                    new IllegalStateException("follow-up " + taskId + " is being handled on another node; try again"));
+            Optional<FollowUpTask> result = store.find(taskId).map(task -> {
+                if (task.status() != TaskStatus.QUEUED && task.status() != TaskStatus.ESCALATED) {
+                    return task;
+                }
+                store.dequeue(task.queue(), task.taskId());
+                FollowUpTask done = task.withStatus(TaskStatus.DONE);
+                store.save(done, clock.instant());
+                return done;
+            });
+            claim.release();
+            return result;
+        }, thread);
     }
 
     public CassandraFollowUpStore store() {
@@ -158,32 +182,58 @@ public final class FollowUpEngine implements AutoCloseable {
     private void sweep() {
         Instant now = clock.instant();
         Instant current = CassandraFollowUpStore.bucketOf(now);
-        boolean prefixEmpty = true;
-        for (Instant bucket = nextBucket; !bucket.isAfter(current); bucket = bucket.plus(Duration.ofHours(1))) {
+        // read every sweep, never kept: other nodes move it too
+        Instant first = store.scheduleSweptTo().orElse(current);
+        boolean prefixDone = true;
+        for (Instant bucket = first; !bucket.isAfter(current); bucket = bucket.plus(Duration.ofHours(1))) {
             boolean handledAll = true;
             for (ScheduleEntry entry : store.dueIn(bucket, now)) {
-                try {
-                    handle(entry, now);
-                    store.unschedule(entry);
-                } catch (RuntimeException e) {
+                if (!carryOut(entry, now)) {
                     handledAll = false;
-                    log.warn("Follow-up {} ({}) not handled, tried again next sweep: {}", entry.taskId(),
-                            entry.purpose(), e.toString());
                 }
             }
             // a past bucket is finished when nothing is left in it at all; the current one never is
-            if (prefixEmpty && handledAll && bucket.isBefore(current)
-                    && store.dueIn(bucket, bucket.plus(Duration.ofHours(1))).isEmpty()) {
-                nextBucket = bucket.plus(Duration.ofHours(1));
-                store.scheduleSweptTo(nextBucket);
+            Instant next = bucket.plus(Duration.ofHours(1));
+            if (prefixDone && handledAll && bucket.isBefore(current) && store.dueIn(bucket, next).isEmpty()) {
+                if (!store.advanceScheduleSweep(bucket, next)) {
+                    prefixDone = false; // another node moved the cursor: the next sweep starts where it is
+                } else if (!store.dueIn(bucket, next).isEmpty()) {
+                    // written while we advanced by a node that read the cursor before it moved: back to it
+                    store.scheduleSweepMustSee(bucket);
+                    prefixDone = false;
+                }
             } else {
-                prefixEmpty = false;
+                prefixDone = false;
             }
         }
         brokenPromises.check(now);
     }
 
-    private void handle(ScheduleEntry entry, Instant now) {
+    /** @return whether the entry is done with (carried out here, or by another node before we had it) */
+    private boolean carryOut(ScheduleEntry entry, Instant now) {
+        Optional<Claims.Claim> claim = claims.take("task/" + entry.taskId(), now);
+        if (claim.isEmpty()) {
+            log.debug("Follow-up {} ({}) is claimed by another node", entry.taskId(), entry.purpose());
+            return false;
+        }
+        try {
+            handle(entry, now, claim.get());
+            store.unschedule(entry);
+        } catch (RuntimeException e) {
+            log.warn("Follow-up {} ({}) not handled, tried again once its claim lapses ({}): {}", entry.taskId(),
+                    entry.purpose(), settings.claimExpiry(), e.toString());
+            return false;
+        }
+        claim.get().release();
+        return true;
+    }
+
+    /**
+     * Reads the task after the claim is taken, never before: another node may have carried the
+     * entry out between our reading of the bucket and our claim, and the task's state says so (done,
+     * due later, escalated), so nothing is done twice.
+     */
+    private void handle(ScheduleEntry entry, Instant now, Claims.Claim claim) {
         Optional<FollowUpTask> found = store.find(entry.taskId());
         if (found.isEmpty()) {
             return; // its creation did not finish: nothing to do
@@ -192,19 +242,7 @@ public final class FollowUpEngine implements AutoCloseable {
         if (entry.purpose() == ScheduleEntry.Purpose.DEADLINE) {
             escalating.deadlineReached(task, now);
         } else if (task.status() == TaskStatus.PENDING && !task.dueAt().isAfter(now)) {
-            FollowUpTask after = carryingOut.run(task, now);
-            if (after.status() == TaskStatus.PENDING) {
-                sweepFrom(after.dueAt());
-            }
-        }
-    }
-
-    /** An entry was scheduled: the sweep must (still) look at its bucket. */
-    private void sweepFrom(Instant dueAt) {
-        Instant bucket = CassandraFollowUpStore.bucketOf(dueAt);
-        if (bucket.isBefore(nextBucket)) {
-            nextBucket = bucket;
-            store.scheduleSweptTo(nextBucket);
+            carryingOut.run(task, now, claim::fresh);
         }
     }
 

@@ -18,9 +18,18 @@ import java.util.Objects;
  *                       the call list fails; tried until it succeeds, however long the outage
  * @param pendingJournal where outcomes and attempts wait, on local disk, until their follow-ups are
  *                       planned; empty keeps them in memory only (a restart during an outage loses them)
+ * @param claimExpiry    how long a node's claim on a task (or promise) lasts unless it lets it go:
+ *                       the longest another node waits to take over the work of a node that died
+ *                       holding it. Real time, at least 2 s (a Cassandra TTL, counted from the whole
+ *                       second: a claim lasts between this less one second and this); keep it well
+ *                       above twice the channels' timeouts (10 s), since a message is sent only in
+ *                       the first half of a claim
  */
 public record FollowUpSettings(CallingWindow contactWindow, Backoff retries, Duration pollInterval,
-                               Backoff planningRetries, Optional<Path> pendingJournal) {
+                               Backoff planningRetries, Optional<Path> pendingJournal, Duration claimExpiry) {
+
+    /** Two minutes: a dead node's due tasks wait at most that long, far inside any SLA. */
+    public static final Duration CLAIM_EXPIRY = Duration.ofMinutes(2);
 
     public FollowUpSettings {
         Objects.requireNonNull(contactWindow, "contactWindow");
@@ -28,6 +37,16 @@ public record FollowUpSettings(CallingWindow contactWindow, Backoff retries, Dur
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(planningRetries, "planningRetries");
         Objects.requireNonNull(pendingJournal, "pendingJournal");
+        Objects.requireNonNull(claimExpiry, "claimExpiry");
+        if (claimExpiry.toSeconds() < 2) {
+            throw new IllegalArgumentException("claimExpiry: must be at least 2 s (collector.follow-ups.claim-expiry), got "
+                    + claimExpiry);
+        }
+    }
+
+    public FollowUpSettings(CallingWindow contactWindow, Backoff retries, Duration pollInterval,
+            Backoff planningRetries, Optional<Path> pendingJournal) {
+        this(contactWindow, retries, pollInterval, planningRetries, pendingJournal, CLAIM_EXPIRY);
     }
 
     /** Planning retried after 5 s, 10 s ... up to 5 min, pending plans in memory only. */
@@ -43,10 +62,15 @@ public record FollowUpSettings(CallingWindow contactWindow, Backoff retries, Dur
     }
 
     public FollowUpSettings withPendingJournal(Path file) {
-        return new FollowUpSettings(contactWindow, retries, pollInterval, planningRetries, Optional.of(file));
+        return new FollowUpSettings(contactWindow, retries, pollInterval, planningRetries, Optional.of(file),
+                claimExpiry);
+    }
+
+    public FollowUpSettings withClaimExpiry(Duration expiry) {
+        return new FollowUpSettings(contactWindow, retries, pollInterval, planningRetries, pendingJournal, expiry);
     }
 
     public FollowUpSettings withPlanningRetries(Backoff planningRetries) {
-        return new FollowUpSettings(contactWindow, retries, pollInterval, planningRetries, pendingJournal);
+        return new FollowUpSettings(contactWindow, retries, pollInterval, planningRetries, pendingJournal, claimExpiry);
     }
 }

@@ -11,6 +11,9 @@ import java.util.Optional;
  * log-only channel (for the demo: nothing is sent, every log line says so).
  *
  * @param journalFile where outcomes wait, on local disk, while Cassandra is unreachable
+ * @param claimExpiry how long a node's claim on a due follow-up lasts
+ *                    ({@code collector.follow-ups.claim-expiry}): the longest the work of a node
+ *                    that died holding claims waits before another node takes it over
  */
 public record FollowUpConfig(
         boolean enabled,
@@ -21,7 +24,8 @@ public record FollowUpConfig(
         CallingWindow contactWindow,
         Duration pollInterval,
         String defaultLanguage,
-        Path journalFile) {
+        Path journalFile,
+        Duration claimExpiry) {
 
     public FollowUpConfig {
         Objects.requireNonNull(rulesFile, "rulesFile");
@@ -32,6 +36,24 @@ public record FollowUpConfig(
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(defaultLanguage, "defaultLanguage");
         Objects.requireNonNull(journalFile, "journalFile");
+        Objects.requireNonNull(claimExpiry, "claimExpiry");
+        if (claimExpiry.toSeconds() < 2) {
+            throw new IllegalArgumentException("setting collector.follow-ups.claim-expiry: must be at least 2 (seconds), got "
+                    + claimExpiry.toMillis() / 1000.0);
+        }
+    }
+
+    /** With claims that last two minutes. */
+    public FollowUpConfig(boolean enabled, Optional<Path> rulesFile, Optional<Path> templatesDir, Optional<Smtp> smtp,
+            Optional<Smpp> smpp, CallingWindow contactWindow, Duration pollInterval, String defaultLanguage,
+            Path journalFile) {
+        this(enabled, rulesFile, templatesDir, smtp, smpp, contactWindow, pollInterval, defaultLanguage, journalFile,
+                Duration.ofMinutes(2));
+    }
+
+    public FollowUpConfig withClaimExpiry(Duration expiry) {
+        return new FollowUpConfig(enabled, rulesFile, templatesDir, smtp, smpp, contactWindow, pollInterval,
+                defaultLanguage, journalFile, expiry);
     }
 
     /** Built-in rules, log-only channels, 08:00-21:00, journal under {@code data/}. */
@@ -42,7 +64,7 @@ public record FollowUpConfig(
 
     public FollowUpConfig withJournalFile(Path file) {
         return new FollowUpConfig(enabled, rulesFile, templatesDir, smtp, smpp, contactWindow, pollInterval,
-                defaultLanguage, file);
+                defaultLanguage, file, claimExpiry);
     }
 
     /** An SMTP server to send e-mail through. */

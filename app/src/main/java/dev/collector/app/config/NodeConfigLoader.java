@@ -64,6 +64,18 @@ public final class NodeConfigLoader {
         CrmBridgeSettings crm = crmBridge(source);
         ConsoleOptions console = new ConsoleOptions(source.string("collector.http.host", "0.0.0.0"),
                 source.integer("collector.http.port", 8080));
+        // HTTPS for the agent desktop and the wall: both PEM files, or neither
+        Optional<String> webCert = source.find("collector.http.tls.cert-chain").filter(v -> !v.isBlank());
+        Optional<String> webKey = source.find("collector.http.tls.private-key").filter(v -> !v.isBlank());
+        if (webCert.isPresent() != webKey.isPresent()) {
+            throw new IllegalArgumentException("setting " + (webCert.isPresent() ? "collector.http.tls.private-key"
+                    : "collector.http.tls.cert-chain") + ": required with "
+                    + (webCert.isPresent() ? "collector.http.tls.cert-chain" : "collector.http.tls.private-key"));
+        }
+        if (webCert.isPresent()) {
+            console = console.withTls(new ConsoleOptions.Tls(java.nio.file.Path.of(webCert.get()),
+                    java.nio.file.Path.of(webKey.get())));
+        }
 
         // Several Asterisk servers (collector.ami.servers) or one (collector.ami.host), same account on all.
         List<AmiSettings> pbxs = source.find("collector.ami.servers").filter(list -> !list.isBlank())
@@ -113,9 +125,28 @@ public final class NodeConfigLoader {
                 .withAbandonLockout(Duration.ofHours(source.integer("collector.campaign.abandon-lockout-hours", 72))),
                 Map.of()));
         CaseQueueSettings callList = CaseQueueSettings.defaults()
-                .withLeaseTtl(source.seconds("collector.call-list.lease-ttl", Duration.ofMinutes(2)));
+                .withLeaseTtl(source.seconds("collector.call-list.lease-ttl", Duration.ofMinutes(2)))
+                .withRetrySchedule(retrySchedule(source, CaseQueueSettings.defaults().retrySchedule()));
         return new NodeConfig(hazelcast, store, crm, console, pbx, simulator, plan, rules, callList, agents, demo,
                 followUps(source, dataDir), pbxs, machines);
+    }
+
+    /**
+     * The retry after a partial payment taken on the phone ({@code collector.retry.after-partial-payment-days})
+     * and after a third party took a message ({@code collector.retry.after-third-party-hours}).
+     */
+    static dev.collector.casequeue.retry.RetrySchedule retrySchedule(ConfigSource source,
+            dev.collector.casequeue.retry.RetrySchedule defaults) {
+        int partialDays = source.integer("collector.retry.after-partial-payment-days", 14);
+        int thirdPartyHours = source.integer("collector.retry.after-third-party-hours", 27);
+        if (partialDays < 1) {
+            throw new IllegalArgumentException("collector.retry.after-partial-payment-days must be at least 1: " + partialDays);
+        }
+        if (thirdPartyHours < 1) {
+            throw new IllegalArgumentException("collector.retry.after-third-party-hours must be at least 1: " + thirdPartyHours);
+        }
+        return defaults.withAfterPartialPayment(Duration.ofDays(partialDays))
+                .withAfterThirdParty(Duration.ofHours(thirdPartyHours));
     }
 
     /**
@@ -149,7 +180,8 @@ public final class NodeConfigLoader {
                 smtp, smpp, contactWindow,
                 source.seconds("collector.follow-ups.poll-interval", Duration.ofSeconds(5)),
                 source.string("collector.follow-ups.default-language", "en"),
-                Path.of(source.string("collector.outcomes.journal-file", dataDir + "/outcomes.journal")));
+                Path.of(source.string("collector.outcomes.journal-file", dataDir + "/outcomes.journal")))
+                .withClaimExpiry(source.seconds("collector.follow-ups.claim-expiry", Duration.ofMinutes(2)));
     }
 
     /**

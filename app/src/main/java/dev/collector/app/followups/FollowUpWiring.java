@@ -45,10 +45,25 @@ public final class FollowUpWiring {
     public static ContactHistory contactHistory(FollowUpConfig config, boolean demo, OutcomeStore store,
             HazelcastCallList callList, Clock clock, Deque<AutoCloseable> started,
             java.util.function.Consumer<dev.collector.followups.store.WatchedPromise> brokenPromises) {
+        return contactHistory(config, demo, store, callList, clock, started, brokenPromises,
+                new StrategyStageFollowUps());
+    }
+
+    /**
+     * @param brokenPromises told of every broken promise found (segmentation moves the case on)
+     * @param stages         the strategy stages cases enter: handed to the engine once it runs (with
+     *                       follow-ups disabled, nothing carries them out)
+     */
+    public static ContactHistory contactHistory(FollowUpConfig config, boolean demo, OutcomeStore store,
+            HazelcastCallList callList, Clock clock, Deque<AutoCloseable> started,
+            java.util.function.Consumer<dev.collector.followups.store.WatchedPromise> brokenPromises,
+            StrategyStageFollowUps stages) {
         JournaledContactHistory journaled = JournaledContactHistory.open(store.contactHistory(), config.journalFile(),
                 Duration.ofSeconds(1), Duration.ofSeconds(10));
         started.push(journaled);
         if (!config.enabled()) {
+            stages.attach(stage -> log.debug("Follow-ups disabled: stage {} of case {} not carried out",
+                    stage.stageKey(), stage.caseId()));
             return journaled;
         }
         RuleBook rules = config.rulesFile().map(RuleBookLoader::read).orElseGet(RuleBookLoader::builtIn);
@@ -68,10 +83,12 @@ public final class FollowUpWiring {
         // planning that fails (Cassandra away) waits on disk beside the outcome journal and is retried until done
         FollowUpSettings settings = new FollowUpSettings(config.contactWindow(),
                 new Backoff(Duration.ofMinutes(1), Duration.ofHours(1)), config.pollInterval())
-                .withPendingJournal(config.journalFile().resolveSibling("follow-ups-pending.journal"));
+                .withPendingJournal(config.journalFile().resolveSibling("follow-ups-pending.journal"))
+                .withClaimExpiry(config.claimExpiry());
         FollowUpEngine engine = new FollowUpEngine(CassandraFollowUpStore.prepare(store.session(), store.keyspace()),
                 rules, facts, journaled, sms, mail, new MessageTemplates(config.templatesDir()), settings, clock).whenPromiseBroken(brokenPromises).start();
         started.push(engine);
+        stages.attach(engine);
         return new FollowingUpContactHistory(journaled, engine);
     }
 }

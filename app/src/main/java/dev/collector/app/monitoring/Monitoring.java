@@ -39,17 +39,19 @@ public final class Monitoring implements AutoCloseable {
     private final FloorFacts facts;
     private final PartsHealth health = new PartsHealth();
     private final SupervisorControls controls;
+    private final KeptSupervision kept;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private volatile Optional<CampaignDialer> dialer = Optional.empty();
     private SupervisorWall wall;
     private NodeMetrics metrics;
 
     private Monitoring(SupervisorConfig config, FloorFacts facts, HazelcastCampaigns campaigns, AgentProfiles profiles,
-                       AgentRoster roster, Executor worker) {
+                       AgentRoster roster, Executor worker, KeptSupervision kept) {
         this.config = config;
         this.facts = facts;
+        this.kept = kept;
         this.controls = new SupervisorControls(campaigns, () -> dialer, profiles, roster, worker,
-                facts::recountCampaigns);
+                facts::recountCampaigns, kept::abandonCapSet);
     }
 
     /**
@@ -62,8 +64,11 @@ public final class Monitoring implements AutoCloseable {
                                    AgentRoster roster, Executor worker, Clock clock) {
         FloorFacts facts = new FloorFacts(hazelcast, campaignId, abandonWindowsMap, followUps, config.slaWarning(),
                 clock).start();
+        // the node's Hazelcast address names its curve: the same when it comes back
+        KeptSupervision kept = new KeptSupervision(hazelcast,
+                hazelcast.getCluster().getLocalMember().getAddress().toString(), clock);
         Monitoring monitoring = new Monitoring(config, facts, new HazelcastCampaigns(hazelcast, callList, callList,
-                clock), profiles, roster, worker);
+                clock), profiles, roster, worker, kept);
         monitoring.started.push(facts);
         monitoring.started.push(monitoring.health.start());
         monitoring.health.watch("hazelcast", () -> hazelcast.getLifecycleService().isRunning());
@@ -81,6 +86,7 @@ public final class Monitoring implements AutoCloseable {
         }
         wall = new SupervisorWall(floor, controls, new SupervisorLogins(config.pinDigests()),
                 new SupervisorActionJournal(Optional.of(config.journal())), health, config.thresholds(), clock);
+        kept.keep(wall.history());
         metrics = new NodeMetrics(wall, health);
         started.push(metrics);
         return wall;
@@ -122,8 +128,10 @@ public final class Monitoring implements AutoCloseable {
                 .check(HealthCheckRequest.getDefaultInstance()).getStatus() == HealthCheckResponse.ServingStatus.SERVING);
     }
 
-    /** The dialer runs: supervisors may lower its abandon cap. */
+    /** The dialer runs: supervisors may lower its abandon cap, and the cap one set before a restart holds again. */
     public void dialerStarted(CampaignDialer running) {
+        // a cap the configuration was lowered below since is not applied: the configuration wins
+        kept.applyKeptCap(running.campaignId(), running::capAbandonRate);
         dialer = Optional.of(running);
     }
 

@@ -41,6 +41,8 @@ public final class SupervisorControls implements FloorControls {
     private final AgentRoster roster;
     private final Executor worker;
     private final Runnable campaignsChanged;
+    /** Told each abandon cap a supervisor set (campaign, cap): kept over a restart. Blocking: on the worker. */
+    private final java.util.function.BiConsumer<String, Double> capSet;
     /** Agents to pause as soon as they are ready again, with the reason. */
     private final Map<String, String> pausesDue = new ConcurrentHashMap<>();
 
@@ -51,6 +53,14 @@ public final class SupervisorControls implements FloorControls {
      */
     public SupervisorControls(HazelcastCampaigns campaigns, Supplier<Optional<CampaignDialer>> dialer,
                               AgentProfiles profiles, AgentRoster roster, Executor worker, Runnable campaignsChanged) {
+        this(campaigns, dialer, profiles, roster, worker, campaignsChanged, (campaign, cap) -> { });
+    }
+
+    /** @param capSet told each abandon cap set, to keep it (runs on {@code worker}) */
+    public SupervisorControls(HazelcastCampaigns campaigns, Supplier<Optional<CampaignDialer>> dialer,
+                              AgentProfiles profiles, AgentRoster roster, Executor worker, Runnable campaignsChanged,
+                              java.util.function.BiConsumer<String, Double> capSet) {
+        this.capSet = capSet;
         this.campaigns = campaigns;
         this.dialer = dialer;
         this.profiles = profiles;
@@ -95,8 +105,11 @@ public final class SupervisorControls implements FloorControls {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("abandonCap: " + e.getMessage()));
         }
-        return CompletableFuture.completedFuture(String.format("abandon cap of %s set to %.2f %%", campaignId,
-                100 * abandonCap));
+        String done = String.format("abandon cap of %s set to %.2f %%", campaignId, 100 * abandonCap);
+        return CompletableFuture.supplyAsync(() -> {
+            capSet.accept(campaignId, abandonCap);
+            return done;
+        }, worker);
     }
 
     @Override

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tracked cases in a Hazelcast map beside the call list (written through to Cassandra like it), so
- * every node sees a case's segment and strategy and a restart keeps them. Writes do not wait: the
- * re-segmenting worker must keep up with a bulk load.
+ * every node sees a case's segment and strategy and a restart keeps them. A change is kept by an
+ * entry processor that compares revisions on the member owning the case ({@link ReplaceTrackedCase}):
+ * one round trip, and two members changing one case at once lose nothing.
  */
 final class HazelcastTrackedCases implements TrackedCases {
 
@@ -34,12 +35,13 @@ final class HazelcastTrackedCases implements TrackedCases {
     }
 
     @Override
-    public void put(TrackedCase tracked) {
-        map.setAsync(tracked.caseId(), tracked).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                log.warn("Strategy of case {} not stored: {}", tracked.caseId(), failure.toString());
-            }
-        });
+    public boolean replace(Optional<TrackedCase> expected, TrackedCase next) {
+        boolean kept = map.executeOnKey(next.caseId(),
+                new ReplaceTrackedCase(expected.map(TrackedCase::revision).orElse(-1L), next));
+        if (!kept) {
+            log.debug("Case {} changed while it was segmented: segmenting it again", next.caseId());
+        }
+        return kept;
     }
 
     @Override

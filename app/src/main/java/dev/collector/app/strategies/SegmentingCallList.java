@@ -6,6 +6,9 @@ import dev.collector.domain.casework.CallList;
 import dev.collector.domain.casework.Case;
 import dev.collector.domain.casework.DialLease;
 import dev.collector.domain.outcome.Outcome;
+import dev.collector.strategies.dialing.QueuePriority;
+import dev.collector.strategies.segmentation.Resegmenting;
+import dev.collector.strategies.segmentation.StrategyAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,7 +20,10 @@ import java.util.function.Predicate;
 
 /**
  * The call list as the CRM bridge changes it: each case admitted or updated, paid, promised
- * elsewhere, is segmented again once the change is made. Dial-side calls pass through untouched.
+ * elsewhere, is segmented again once the change is made. A case is admitted with the queue
+ * priority of its stage's call action ({@link QueuePriority}): its fresh assignment for a bulk load
+ * (one that is not new is ranked again once segmented), the one in force for a single case.
+ * Dial-side calls pass through untouched.
  */
 final class SegmentingCallList implements CallList {
 
@@ -28,9 +34,15 @@ final class SegmentingCallList implements CallList {
     private final CallList callList;
     private final StrategyRecording recording;
     private final Clock clock;
+    private final Resegmenting resegmenting;
+    /** Where the assignment in force is read (a blocking map read): never a Hazelcast or event-loop thread. */
+    private final java.util.concurrent.Executor worker;
 
-    SegmentingCallList(CallList callList, StrategyRecording recording, Clock clock) {
+    SegmentingCallList(CallList callList, StrategyRecording recording, Resegmenting resegmenting,
+            java.util.concurrent.Executor worker, Clock clock) {
         this.callList = callList;
+        this.worker = worker;
+        this.resegmenting = resegmenting;
         this.recording = recording;
         this.clock = clock;
     }
@@ -38,28 +50,43 @@ final class SegmentingCallList implements CallList {
     @Override
     public CompletionStage<Void> admit(Case aCase) {
         // the version held before tells a payment (the case owes less) from another change
-        return callList.find(aCase.caseId()).thenCompose(before -> callList.admit(aCase).thenApply(done -> {
-            recording.admitted(aCase, before);
-            return done;
-        }));
+        return callList.find(aCase.caseId()).thenComposeAsync(before -> {
+            Case ranked = QueueSteering.prioritized(aCase, resegmenting.currentOf(aCase));
+            return callList.admit(ranked).thenApply(done -> {
+                recording.admitted(ranked, before);
+                return done;
+            });
+        }, worker);
     }
 
     @Override
     public CompletionStage<List<Admission>> admitAll(List<Case> cases) {
-        return callList.admitAll(cases).thenApply(admissions -> segmentAdmitted(cases, admissions));
+        return admitAll(cases, held -> true);
     }
 
     @Override
     public CompletionStage<List<Admission>> admitAll(List<Case> cases, Predicate<Case> mayReplaceHeld) {
-        return callList.admitAll(cases, mayReplaceHeld).thenApply(admissions -> segmentAdmitted(cases, admissions));
+        Map<String, StrategyAssignment> fresh = new HashMap<>();
+        List<Case> ranked = new java.util.ArrayList<>(cases.size());
+        for (Case aCase : cases) {
+            StrategyAssignment assignment = resegmenting.freshOf(aCase);   // pure: no lookup per case
+            fresh.put(aCase.caseId(), assignment);
+            ranked.add(QueueSteering.prioritized(aCase, assignment));
+        }
+        return callList.admitAll(ranked, mayReplaceHeld)
+                .thenApply(admissions -> segmentAdmitted(ranked, fresh, admissions));
     }
 
-    private List<Admission> segmentAdmitted(List<Case> cases, List<Admission> admissions) {
+    private List<Admission> segmentAdmitted(List<Case> cases, Map<String, StrategyAssignment> fresh,
+            List<Admission> admissions) {
         Map<String, Case> byId = new HashMap<>();
         for (Case aCase : cases) {
             byId.put(aCase.caseId(), aCase);
         }
         for (Admission admission : admissions) {
+            if (admission instanceof Admission.Admitted admitted && admitted.isNew()) {
+                recording.admittedNew(admission.caseId(), fresh.get(admission.caseId()));
+            }
             // A new case needs nothing stored: its assignment is a function of the case and a fresh
             // course, computed when asked (Resegmenting.current). Storing one per case of a nightly
             // load would double the load's writes to the grid and to Cassandra.

@@ -34,10 +34,14 @@ final class StrategyRecording {
     private final Supplier<StrategyBook> book;
     private final Function<String, String> teamOf;
     private final ExecutorService worker;
+    /** Told every assignment a change led to: the call list follows the case's stage. */
+    private final java.util.function.BiConsumer<String, StrategyAssignment> assigned;
 
     StrategyRecording(Resegmenting resegmenting, CassandraReportLedger ledger, Supplier<StrategyBook> book,
-            Function<String, String> teamOf, ExecutorService worker) {
+            Function<String, String> teamOf, ExecutorService worker,
+            java.util.function.BiConsumer<String, StrategyAssignment> assigned) {
         this.resegmenting = resegmenting;
+        this.assigned = assigned;
         this.ledger = ledger;
         this.book = book;
         this.teamOf = teamOf;
@@ -52,8 +56,16 @@ final class StrategyRecording {
                 payment(aCase.caseId(), aCase.campaignId(), before.get().totalDue().subtract(aCase.totalDue()),
                         aCase.caseId() + "@" + aCase.receivedAt(), aCase.receivedAt());
             }
-            resegmenting.caseAdmitted(aCase, before.isPresent() ? "case updated" : "admitted");
+            assigned.accept(aCase.caseId(),
+                    resegmenting.caseAdmitted(aCase, before.isPresent() ? "case updated" : "admitted"));
         });
+    }
+
+    /** A case admitted in bulk, ranked by its fresh assignment: parked if that stage has no call. */
+    void admittedNew(String caseId, StrategyAssignment fresh) {
+        if (fresh.call().isEmpty()) {
+            run("admission of " + caseId, () -> assigned.accept(caseId, fresh));
+        }
     }
 
     void paidInFull(Case aCase, Instant at) {
@@ -62,20 +74,21 @@ final class StrategyRecording {
     }
 
     void promiseElsewhere(String caseId) {
-        run("promise on " + caseId, () -> resegmenting.promiseMadeElsewhere(caseId));
+        run("promise on " + caseId, () -> follow(caseId, resegmenting.promiseMadeElsewhere(caseId)));
     }
 
     void promiseBroken(String caseId) {
-        run("broken promise of " + caseId, () -> resegmenting.promiseBroken(caseId));
+        run("broken promise of " + caseId, () -> follow(caseId, resegmenting.promiseBroken(caseId)));
     }
 
     void dispute(String debtorId, boolean open) {
-        run("dispute of debtor " + debtorId, () -> resegmenting.disputeChanged(debtorId, open));
+        run("dispute of debtor " + debtorId, () -> resegmenting.disputeChanged(debtorId, open)
+                .forEach(a -> assigned.accept(a.caseId(), a)));
     }
 
     /** Days past due grow without any event: the case may have moved segment. */
     void timePassed(String caseId) {
-        run("time check of " + caseId, () -> resegmenting.timePassed(caseId));
+        run("time check of " + caseId, () -> follow(caseId, resegmenting.timePassed(caseId)));
     }
 
     void attempt(CallAttempt attempt) {
@@ -83,6 +96,7 @@ final class StrategyRecording {
             Optional<StrategyAssignment> inForce = assignmentOf(attempt.caseId());
             Optional<StrategyAssignment> after = resegmenting.attemptMade(attempt.caseId(),
                     attempt.result().reachedDebtor());
+            follow(attempt.caseId(), after);
             Optional<StrategyAssignment> tagging = inForce.isPresent() ? inForce : after;
             String agent = attempt.agentId().orElse("");
             ledger.recordAttempt(attempt, tags(tagging, agent, true)).whenComplete(this::logFailure);
@@ -93,6 +107,7 @@ final class StrategyRecording {
         run("outcome " + outcome.attemptId(), () -> {
             Optional<StrategyAssignment> inForce = assignmentOf(outcome.caseId());
             Optional<StrategyAssignment> after = resegmenting.outcomeRecorded(outcome);
+            follow(outcome.caseId(), after);
             ledger.recordOutcome(outcome, tags(inForce.isPresent() ? inForce : after, outcome.agentId(), false))
                     .whenComplete(this::logFailure);
         });
@@ -105,7 +120,11 @@ final class StrategyRecording {
         Tags tags = tags(inForce, agent, false);
         ledger.recordPayment(new PaymentRow(paymentId, caseId, campaignId, agent, tags.team(), tags.segment(),
                 tags.strategy(), tags.champion(), amount, at)).whenComplete(this::logFailure);
-        resegmenting.paymentReported(caseId, amount);
+        follow(caseId, resegmenting.paymentReported(caseId, amount));
+    }
+
+    private void follow(String caseId, Optional<StrategyAssignment> assignment) {
+        assignment.ifPresent(a -> assigned.accept(caseId, a));
     }
 
     private Optional<StrategyAssignment> assignmentOf(String caseId) {

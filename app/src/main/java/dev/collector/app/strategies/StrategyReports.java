@@ -60,7 +60,9 @@ final class StrategyReports implements ReportSource {
                         r.rightPartyContacts(), rate(r.rightPartyContactRate()), r.promises(), rate(r.promiseRate()),
                         r.amountPromised().doubleValue(), r.promisesDue(), r.promisesKept(),
                         rate(r.promiseKeptRate()), r.amountCollected().doubleValue(), r.talkSeconds(),
-                        r.activeHours(), rate(r.callsPerHour()), rate(r.talkMinutesPerHour())));
+                        r.activeHours(), rate(r.callsPerHour()), rate(r.talkMinutesPerHour()), r.followUpTasks(),
+                        r.slaDue(), r.slaMet(), rate(r.slaCompliance()), r.deliveries(), r.delivered(),
+                        r.deliveryFailures()));
             }
             return new ReportTable(columns, cells, KpiCsv.of(dimension, rows));
         }, worker);

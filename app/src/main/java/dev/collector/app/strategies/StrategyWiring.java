@@ -45,20 +45,28 @@ public final class StrategyWiring {
     private final Optional<StrategyRecording> recording;
     private final Optional<StrategyReports> reports;
     private final Clock clock;
+    /** The seams the call list needs to follow each case's stage; empty when disabled. */
+    private final Optional<Dialing> dialing;
 
-    private StrategyWiring(Optional<StrategyRecording> recording, Optional<StrategyReports> reports, Clock clock) {
+    private record Dialing(Resegmenting resegmenting, QueueSteering steering, ExecutorService worker) {
+    }
+
+    private StrategyWiring(Optional<StrategyRecording> recording, Optional<StrategyReports> reports, Clock clock,
+            Optional<Dialing> dialing) {
         this.recording = recording;
         this.reports = reports;
         this.clock = clock;
+        this.dialing = dialing;
     }
 
     /**
      * @throws InvalidStrategyBook when the rules file has errors (each with its line): the node does not start
      */
     public static StrategyWiring start(StrategyConfig config, HazelcastInstance hazelcast, CallList callList,
-            OutcomeStore store, List<AgentProfile> profiles, Clock clock, Deque<AutoCloseable> started) {
+            OutcomeStore store, List<AgentProfile> profiles, Clock clock, Deque<AutoCloseable> started,
+            dev.collector.app.followups.StrategyStageFollowUps stageFollowUps) {
         if (!config.enabled()) {
-            return new StrategyWiring(Optional.empty(), Optional.empty(), clock);
+            return new StrategyWiring(Optional.empty(), Optional.empty(), clock, Optional.empty());
         }
         ReloadableStrategyBook book = ReloadableStrategyBook.open(config.rulesFile());
         StrategyBook rules = book.get();
@@ -74,15 +82,20 @@ public final class StrategyWiring {
         reloading.scheduleWithFixedDelay(() -> reload(book), every, every, TimeUnit.MILLISECONDS);
 
         HazelcastTrackedCases trackedCases = new HazelcastTrackedCases(hazelcast);
-        Resegmenting resegmenting = new Resegmenting(new AssigningStrategy(book, clock), trackedCases,
+        // a case moved into a stage: its SMS, e-mail, letter and agency actions become follow-up tasks
+        Resegmenting resegmenting = new Resegmenting(new AssigningStrategy(book, clock),
+                stageFollowUps.watching(trackedCases, book),
                 caseId -> find(callList, caseId), debtorId -> disputeOpen(hazelcast, debtorId));
         CassandraReportLedger ledger = CassandraReportLedger.prepare(store.session(), store.keyspace());
         Map<String, String> teams = new HashMap<>();
         for (AgentProfile profile : profiles) {
             teams.put(profile.agentId(), String.join("+", new java.util.TreeSet<>(profile.teams())));
         }
+        QueueSteering steering = new QueueSteering(hazelcast, clock, config.parkFor());
+        ExecutorService dialingWorker = Executors.newFixedThreadPool(2, daemon("strategy-dialing"));
+        started.push(dialingWorker::shutdownNow);
         StrategyRecording recording = new StrategyRecording(resegmenting, ledger, book,
-                agent -> teams.getOrDefault(agent, ""), worker);
+                agent -> teams.getOrDefault(agent, ""), worker, steering::follow);
         // Days past due grow by the day: every few hours each member checks the cases it owns.
         long sweep = TIME_SWEEP.toMillis();
         reloading.scheduleWithFixedDelay(() -> {
@@ -94,7 +107,7 @@ public final class StrategyWiring {
         }, sweep, sweep, TimeUnit.MILLISECONDS);
         return new StrategyWiring(Optional.of(recording),
                 Optional.of(new StrategyReports(ledger, reading, clock, config.confidence(), resegmenting::current)),
-                clock);
+                clock, Optional.of(new Dialing(resegmenting, steering, dialingWorker)));
     }
 
     /** The contact history, segmenting each case again once its attempt or outcome is kept. */
@@ -104,7 +117,17 @@ public final class StrategyWiring {
 
     /** The call list as the CRM bridge should change it. */
     public CallList watching(CallList callList) {
-        return recording.<CallList>map(r -> new SegmentingCallList(callList, r, clock)).orElse(callList);
+        return recording.<CallList>map(r -> new SegmentingCallList(callList, r, dialing.orElseThrow().resegmenting(),
+                dialing.orElseThrow().worker(), clock)).orElse(callList);
+    }
+
+    /**
+     * The call list as the dialer should lease from it: a case whose strategy stage has no call is
+     * given back and parked ({@link StageAwareDialing}).
+     */
+    public CallList dialing(CallList callList) {
+        return dialing.<CallList>map(d -> new StageAwareDialing(callList, d.resegmenting(), d.steering(), d.worker()))
+                .orElse(callList);
     }
 
     /** The holds as the CRM bridge should place them. */

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * The day on the floor minute by minute, for the wall's charts: dials, person-answered calls and
  * abandons in each minute, and agents ready and talking, cases waiting at its end. Kept in memory
- * for the last 24 hours (1,440 points); a restarted node starts a new curve.
+ * for the last 24 hours (1,440 points). Each closed minute is told to a listener, which may keep
+ * the curve elsewhere ({@link #whenMinuteClosed}); a restarted node continues the curve it is given
+ * back ({@link #restore}).
  */
 public final class FloorHistory {
 
@@ -19,13 +21,45 @@ public final class FloorHistory {
 
     /** One minute of the day. */
     public record Minute(Instant minute, long dials, long answered, long abandoned, long ready, long onCall,
-                         long waiting) {
+                         long waiting) implements java.io.Serializable {
     }
 
     private final Deque<Minute> minutes = new ArrayDeque<>();
     private FloorSnapshot minuteStart;
     private Instant currentMinute;
     private final Deque<FloorSnapshot> lastMinute = new ArrayDeque<>();
+    private volatile java.util.function.Consumer<List<Minute>> minuteClosed = minutes -> { };
+
+    /**
+     * Tells {@code listener} the whole curve each time a minute closes (once a minute, on the
+     * sampling thread: it must not block).
+     */
+    public void whenMinuteClosed(java.util.function.Consumer<List<Minute>> listener) {
+        this.minuteClosed = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Takes back a curve kept before a restart: its minutes of the 24 hours before {@code now}, in
+     * order, ahead of anything sampled since.
+     */
+    public synchronized void restore(List<Minute> kept, Instant now) {
+        Instant since = now.minus(Duration.ofMinutes(MINUTES_KEPT));
+        Instant firstSampled = minutes.isEmpty() ? (currentMinute == null ? Instant.MAX : currentMinute)
+                : minutes.peekFirst().minute();
+        List<Minute> earlier = new ArrayList<>();
+        for (Minute m : kept) {
+            if (m.minute().isAfter(since) && m.minute().isBefore(firstSampled)) {
+                earlier.add(m);
+            }
+        }
+        earlier.sort(java.util.Comparator.comparing(Minute::minute));
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            minutes.addFirst(earlier.get(i));
+        }
+        while (minutes.size() > MINUTES_KEPT) {
+            minutes.removeFirst();
+        }
+    }
 
     /** Takes a snapshot; closes the minute when the snapshot is from the next one. */
     public synchronized void sample(FloorSnapshot floor) {
@@ -38,6 +72,7 @@ public final class FloorHistory {
             while (minutes.size() > MINUTES_KEPT) {
                 minutes.removeFirst();
             }
+            minuteClosed.accept(new ArrayList<>(minutes));
             currentMinute = minute;
             minuteStart = floor;
         }

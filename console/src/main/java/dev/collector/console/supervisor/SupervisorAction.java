@@ -41,6 +41,7 @@ final class SupervisorAction {
     private final String target;
     private final String targetField;
     private final java.util.function.Function<FloorControls, CompletionStage<String>> call;
+    private dev.collector.domain.access.Role needs = dev.collector.domain.access.Role.SUPERVISOR;
 
     private SupervisorAction(String name, String targetField, String target,
                              java.util.function.Function<FloorControls, CompletionStage<String>> call) {
@@ -74,8 +75,9 @@ final class SupervisorAction {
             case "cap-abandon-rate": {
                 String campaign = text(body, "campaignId");
                 double cap = percent(body);
+                // the cap is what keeps the dialer within the regulator's abandon limit: an administrator's setting
                 return new SupervisorAction(action, "campaignId", campaign + " to " + cap,
-                        c -> c.capAbandonRate(campaign, cap));
+                        c -> c.capAbandonRate(campaign, cap)).needing(dev.collector.domain.access.Role.ADMIN);
             }
             case "move-agent": {
                 String agent = text(body, "agentId");
@@ -96,6 +98,16 @@ final class SupervisorAction {
 
     String name() {
         return name;
+    }
+
+    /** The role a session needs to carry the action out: a supervisor's, unless said otherwise. */
+    dev.collector.domain.access.Role needs() {
+        return needs;
+    }
+
+    private SupervisorAction needing(dev.collector.domain.access.Role role) {
+        this.needs = role;
+        return this;
     }
 
     /** What the action is on, for the journal. */

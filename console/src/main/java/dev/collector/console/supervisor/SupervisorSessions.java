@@ -1,5 +1,6 @@
 package dev.collector.console.supervisor;
 
+import dev.collector.domain.access.Role;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ public final class SupervisorSessions {
 
     static final Duration SHIFT = Duration.ofHours(12);
 
-    private record Session(String supervisorId, Instant expires) {
+    private record Session(String supervisorId, Role role, Instant expires) {
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -30,10 +31,15 @@ public final class SupervisorSessions {
     }
 
     public String open(String supervisorId) {
+        return open(supervisorId, Role.SUPERVISOR);
+    }
+
+    /** @param role {@link Role#SUPERVISOR}, or {@link Role#ADMIN} for an administrator on the wall */
+    public String open(String supervisorId, Role role) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        byToken.put(token, new Session(supervisorId, clock.instant().plus(SHIFT)));
+        byToken.put(token, new Session(supervisorId, role, clock.instant().plus(SHIFT)));
         byToken.values().removeIf(s -> s.expires().isBefore(clock.instant()));
         return token;
     }
@@ -48,6 +54,15 @@ public final class SupervisorSessions {
             return Optional.empty();
         }
         return Optional.of(session.supervisorId());
+    }
+
+    /** Who the token was given to and in which role, while the session lasts. */
+    public Optional<dev.collector.console.access.WebPrincipal> principalOf(String token) {
+        Session session = token == null ? null : byToken.get(token);
+        if (session == null || session.expires().isBefore(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(new dev.collector.console.access.WebPrincipal(session.supervisorId(), session.role()));
     }
 
     public void close(String token) {

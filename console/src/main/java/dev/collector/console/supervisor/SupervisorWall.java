@@ -45,6 +45,8 @@ public final class SupervisorWall {
     private final FloorSource floor;
     private final FloorControls controls;
     private final SupervisorLogins logins;
+    /** Administrators: they log in on the wall like supervisors and may also change compliance settings. */
+    private volatile SupervisorLogins admins = SupervisorLogins.none();
     private final SupervisorActionJournal journal;
     private final NodeHealth health;
     private final FloorAlerts alerts;
@@ -75,6 +77,23 @@ public final class SupervisorWall {
         this.alerts = new FloorAlerts(thresholds);
         this.sessions = new SupervisorSessions(clock);
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Who may log in as an administrator (collector.admins.pins); call before mounting. */
+    public SupervisorWall withAdmins(SupervisorLogins admins) {
+        this.admins = Objects.requireNonNull(admins, "admins");
+        return this;
+    }
+
+    /** Whose session the request's cookie is, and in which role (supervisor or administrator). */
+    public Optional<dev.collector.console.access.WebPrincipal> sessionOf(RoutingContext rc) {
+        Cookie cookie = rc.request().getCookie(SESSION_COOKIE);
+        return sessions.principalOf(cookie == null ? null : cookie.getValue());
+    }
+
+    /** The day's curve: the composition root keeps it over a restart. */
+    public FloorHistory history() {
+        return history;
     }
 
     /** The last sample, for metrics; empty before the first. */
@@ -195,20 +214,25 @@ public final class SupervisorWall {
             json(rc, 400, error("supervisorId", "is required"));
             return;
         }
-        if (!logins.any()) {
+        if (!logins.any() && !admins.any()) {
             json(rc, 403, error("supervisorId", "no supervisor is configured (collector.supervisors.pins)"));
             return;
         }
-        if (!logins.admits(supervisorId, pin)) {
+        // both are asked, so the answer's timing does not tell an administrator's id from a supervisor's
+        boolean admin = admins.admits(supervisorId, pin);
+        boolean supervisor = logins.admits(supervisorId, pin);
+        if (!admin && !supervisor) {
             log.warn("Supervisor login refused for '{}' from {}", supervisorId, rc.request().remoteAddress());
             json(rc, 401, error("pin", "unknown supervisor or wrong PIN"));
             return;
         }
-        String token = sessions.open(supervisorId);
+        dev.collector.domain.access.Role role = admin ? dev.collector.domain.access.Role.ADMIN
+                : dev.collector.domain.access.Role.SUPERVISOR;
+        String token = sessions.open(supervisorId, role);
         rc.response().addCookie(Cookie.cookie(SESSION_COOKIE, token).setHttpOnly(true).setPath("/supervisor")
-                .setSameSite(CookieSameSite.STRICT));
-        log.info("Supervisor {} logged in", supervisorId);
-        json(rc, 200, new JsonObject().put("supervisorId", supervisorId));
+                .setSameSite(CookieSameSite.STRICT).setSecure(rc.request().isSSL()));
+        log.info("{} {} logged in", admin ? "Administrator" : "Supervisor", supervisorId);
+        json(rc, 200, new JsonObject().put("supervisorId", supervisorId).put("role", role.name()));
     }
 
     private void logout(RoutingContext rc) {
@@ -241,6 +265,15 @@ public final class SupervisorWall {
             journal(new SupervisorActionJournal.Entry(clock.instant(), supervisorId,
                     String.valueOf(body(rc).getValue("action")), "", "refused: " + e.getMessage()));
             json(rc, 400, error(e.field(), e.reason()));
+            return;
+        }
+        dev.collector.domain.access.Role role = sessionOf(rc).map(dev.collector.console.access.WebPrincipal::role)
+                .orElse(dev.collector.domain.access.Role.SUPERVISOR);
+        if (!role.mayActAs(action.needs())) {
+            journal(new SupervisorActionJournal.Entry(clock.instant(), supervisorId, action.name(), action.target(),
+                    "refused: needs the " + action.needs() + " role"));
+            json(rc, 403, error("action", action.name() + " needs the " + action.needs() + " role; you are "
+                    + role));
             return;
         }
         CompletionStage<String> done = action.carryOut(controls);

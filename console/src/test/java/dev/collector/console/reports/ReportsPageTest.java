@@ -59,10 +59,11 @@ class ReportsPageTest {
             }
             asked.add("kpis " + by + " " + from + " " + to);
             List<String> columns = Arrays.asList(by, "calls", "right_party_contact_rate", "promise_rate",
-                    "promise_kept_rate", "abandon_rate", "amount_promised", "amount_collected");
+                    "promise_kept_rate", "abandon_rate", "amount_promised", "amount_collected", "follow_up_tasks",
+                    "sla_compliance", "delivered", "delivery_failures");
             return CompletableFuture.completedFuture(new ReportTable(columns, List.of(
-                    Arrays.asList(by + "-1", 120, 0.4, 0.3, 0.5, 0.02, 1500.0, 800.0),
-                    Arrays.asList(by + "-2", 80, 0.35, 0.25, null, 0.01, 900.0, 0.0)),
+                    Arrays.asList(by + "-1", 120, 0.4, 0.3, 0.5, 0.02, 1500.0, 800.0, 40, 0.875, 30, 4),
+                    Arrays.asList(by + "-2", 80, 0.35, 0.25, null, 0.01, 900.0, 0.0, 0, null, 0, 0)),
                     String.join(",", columns) + "\r\n" + by + "-1,120,0.4,0.3,0.5,0.02,1500,800\r\n"));
         }
 
@@ -126,6 +127,9 @@ class ReportsPageTest {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         assertThat(js.executeScript("return typeof Chart !== 'undefined' && Chart.getChart('rates-chart') != null "
                 + "&& Chart.getChart('strategy-chart').data.datasets[1].data[1] === 1.5")).isEqualTo(true);
+        // SLA compliance among the rates, follow-up tasks and deliveries in their own chart
+        assertThat(js.executeScript("return Chart.getChart('rates-chart').data.datasets[4].data[0] === 0.875 "
+                + "&& Chart.getChart('follow-up-chart').data.datasets[2].data[0] === 4")).isEqualTo(true);
 
         new Select(browser.findElement(By.id("by"))).selectByValue("strategy");
         browser.findElement(By.id("show")).click();

@@ -35,6 +35,27 @@ class FloorHistoryTest {
         });
     }
 
+    @Test
+    void aCurveKeptBeforeARestartComesFirstAndOnlyItsLastDayIsTakenBack() {
+        Instant t0 = Instant.parse("2026-11-23T09:00:00Z");
+        List<List<FloorHistory.Minute>> told = new java.util.ArrayList<>();
+        FloorHistory before = new FloorHistory();
+        before.whenMinuteClosed(told::add);
+        before.sample(floor(t0, 0, 0, 0));
+        before.sample(floor(t0.plusSeconds(60), 5, 2, 0));
+        before.sample(floor(t0.plusSeconds(120), 15, 4, 1));
+        assertThat(told).hasSize(2);
+        List<FloorHistory.Minute> kept = new java.util.ArrayList<>(told.get(1));
+        kept.add(0, new FloorHistory.Minute(t0.minus(java.time.Duration.ofDays(2)), 99, 0, 0, 0, 0, 0));
+
+        FloorHistory after = new FloorHistory();
+        after.sample(floor(t0.plusSeconds(600), 0, 0, 0));
+        after.sample(floor(t0.plusSeconds(660), 7, 1, 0));
+        after.restore(kept, t0.plusSeconds(700));
+
+        assertThat(after.minutes()).extracting(FloorHistory.Minute::dials).containsExactly(5L, 10L, 7L);
+    }
+
     private static FloorSnapshot floor(Instant at, long dialed, long answered, long abandoned) {
         return new FloorSnapshot(at, "c1", "progressive", dialed, 0, 0, Map.of(),
                 Map.of("ANSWERED", answered - abandoned, "ABANDONED", abandoned), List.of());

@@ -1,5 +1,6 @@
 package dev.collector.crmbridge.auth;
 
+import dev.collector.domain.access.Role;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
@@ -8,7 +9,6 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import io.grpc.health.v1.HealthGrpc;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
@@ -27,7 +27,9 @@ import javax.net.ssl.SSLSession;
  * UNAUTHENTICATED. With no clients configured every call is the {@link CrmClients#BUILT_IN}
  * caller (the server allows that on loopback only).
  *
- * <p>The health service stays open: load balancers probe it without credentials.
+ * <p>Then the caller's role must be the one {@link GrpcAccessRules} declares for the method
+ * (PERMISSION_DENIED otherwise, and for a method with no rule). The health service stays open:
+ * load balancers probe it without credentials.
  */
 public final class Authentication implements ServerInterceptor {
 
@@ -44,17 +46,28 @@ public final class Authentication implements ServerInterceptor {
     @Override
     public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(ServerCall<ReqT, RespT> call, Metadata headers,
             ServerCallHandler<ReqT, RespT> next) {
-        if (HealthGrpc.SERVICE_NAME.equals(call.getMethodDescriptor().getServiceName())) {
+        String method = call.getMethodDescriptor().getFullMethodName();
+        if (GrpcAccessRules.isOpen(method)) {
             return next.startCall(call, headers);
         }
         Identified identified = clients.isEmpty() ? new Identified(CrmClients.BUILT_IN, null) : identify(call, headers);
         if (identified.caller() == null) {
-            call.close(Status.UNAUTHENTICATED.withDescription(identified.refusal()), new Metadata());
-            return new ServerCall.Listener<>() {
-            };
+            return refuse(call, Status.UNAUTHENTICATED.withDescription(identified.refusal()));
+        }
+        // Who may call the method is declared per method; a method nobody declared is nobody's.
+        Optional<Role> needed = GrpcAccessRules.roleNeededFor(method);
+        if (needed.isEmpty() || !identified.caller().role().mayActAs(needed.get())) {
+            return refuse(call, Status.PERMISSION_DENIED.withDescription(method + " is not open to the "
+                    + identified.caller().role() + " role" + needed.map(role -> "; it needs " + role).orElse("")));
         }
         Context context = identified.caller().attachTo(Context.current());
         return Contexts.interceptCall(context, call, headers, next);
+    }
+
+    private static <ReqT, RespT> ServerCall.Listener<ReqT> refuse(ServerCall<ReqT, RespT> call, Status status) {
+        call.close(status, new Metadata());
+        return new ServerCall.Listener<>() {
+        };
     }
 
     private Identified identify(ServerCall<?, ?> call, Metadata headers) {

@@ -47,17 +47,27 @@ public final class CampaignOwnership {
     }
 
     /**
-     * Completes normally when the campaign is the caller's tenant's; otherwise fails with
-     * {@link #notYours(String)}.
-     *
-     * @param what what the caller asked for, as the refusal names it ("case 17", "campaign spring")
+     * Completes normally when the case's campaign is the caller's tenant's; otherwise fails with
+     * {@link #noSuchCase(String)}, exactly as for a case never submitted: a client must not tell
+     * "another tenant has it" from "nobody has it" by the answer.
      */
-    public CompletionStage<Void> requireOwnedBy(Caller caller, String campaignId, String what) {
+    public CompletionStage<Void> requireCaseOwnedBy(Caller caller, String campaignId, String caseId) {
         return ownerOf(campaignId).thenAccept(owner -> {
             if (!owner.equals(caller.tenantId())) {
-                throw notYours(what);
+                throw noSuchCase(caseId);
             }
         });
+    }
+
+    /**
+     * The one answer of every case-addressed method for a case id the caller may not see, whether
+     * it is unknown or another tenant's: same code, same words.
+     */
+    public static StatusRuntimeException noSuchCase(String caseId) {
+        return io.grpc.protobuf.StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(com.google.rpc.Code.NOT_FOUND_VALUE)
+                .setMessage("no case " + caseId + ": it was never submitted, or under another case_id")
+                .build());
     }
 
     /** PERMISSION_DENIED, naming only what the caller asked for: never whose it is. */

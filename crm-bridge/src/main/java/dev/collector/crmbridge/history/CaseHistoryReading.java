@@ -182,7 +182,7 @@ public final class CaseHistoryReading {
     }
 
     private static StatusRuntimeException notFound(String caseId) {
-        return status(Code.NOT_FOUND, "no case " + caseId + ": it was never submitted, or under another case_id");
+        return CampaignOwnership.noSuchCase(caseId);
     }
 
     private static StatusRuntimeException status(Code code, String message) {

@@ -56,7 +56,8 @@ public final class CaseCancelling {
                     if (found.isEmpty()) {
                         throw Refusals.notFound(caseId);
                     }
-                    return ownership.requireOwnedBy(caller, found.get().campaignId(), "case " + caseId);
+                    // another tenant's case is answered as a missing one (NOT_FOUND), never PERMISSION_DENIED
+                    return ownership.requireCaseOwnedBy(caller, found.get().campaignId(), caseId);
                 })
                 .thenCompose(owned -> callList.cancel(caseId, request.getReason()))
                 .thenCompose(cancelled -> statuses.of(caseId))

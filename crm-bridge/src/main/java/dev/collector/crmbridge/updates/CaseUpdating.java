@@ -124,7 +124,8 @@ public final class CaseUpdating {
 
     private void ownedByCaller(Case aCase, Caller caller) {
         try {
-            await(ownership.requireOwnedBy(caller, aCase.campaignId(), "case " + aCase.caseId()));
+            // another tenant's case is answered as a missing one (NOT_FOUND), never PERMISSION_DENIED
+            await(ownership.requireCaseOwnedBy(caller, aCase.campaignId(), aCase.caseId()));
         } catch (IllegalStateException failed) {
             if (failed.getCause() instanceof StatusRuntimeException refused) {
                 throw refused;

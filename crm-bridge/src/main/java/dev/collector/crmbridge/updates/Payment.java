@@ -4,6 +4,7 @@ import dev.collector.compliance.ledger.ContactRestrictions;
 import dev.collector.domain.casework.CallList;
 import dev.collector.domain.casework.Case;
 import dev.collector.domain.casework.Claim;
+import dev.collector.domain.casework.ClaimSplit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.stream.IntStream;
 /**
  * The debtor paid. Paid in full (or settled by the creditor), the case closes; paid in part, what is
  * due shrinks, oldest claim first, as collections usually books it, and the case is ranked anew on
- * what is left.
+ * what is left. An itemized claim keeps its principal, interest and fees, lowered in the order
+ * {@link #afterPaying} states.
  *
  * @param amount   more than zero, in the case's currency
  * @param settles  the creditor considers the case settled whatever the amount
@@ -51,10 +53,30 @@ record Payment(Case aCase, BigDecimal amount, boolean settles, Instant received)
         for (int i = 0; i < claims.size(); i++) {
             Claim claim = claims.get(i);
             if (left[i].signum() > 0) {
-                stillDue.add(new Claim(claim.claimId(), left[i], claim.currency(), claim.dueDate()));
+                BigDecimal paidOnClaim = claim.amountDue().subtract(left[i]);
+                stillDue.add(new Claim(claim.claimId(), left[i], claim.currency(), claim.dueDate(),
+                        claim.split().map(split -> afterPaying(split, paidOnClaim)).orElse(null)));
             }
         }
         return new Case(aCase.caseId(), aCase.campaignId(), aCase.debtor(), stillDue, aCase.phoneNumbers(),
                 aCase.timeZone(), aCase.priority(), received, aCase.version(), aCase.language(), aCase.flags());
+    }
+
+    /**
+     * What is left of an itemized claim once {@code paid} (at most its total) is booked on it. The
+     * order is the one creditors' terms and collection agencies commonly use: fees first, then
+     * interest, then principal, so that what keeps accruing interest (the principal) is reduced
+     * last. The CRM has no field to ask for another order; a creditor who books otherwise sends the
+     * case again with its own split (a newer version), which replaces ours. Whatever the order, the
+     * parts still add up to the amount left due, so the agent's screen stays right.
+     */
+    static ClaimSplit afterPaying(ClaimSplit split, BigDecimal paid) {
+        BigDecimal towardsFees = paid.min(split.fees());
+        BigDecimal rest = paid.subtract(towardsFees);
+        BigDecimal towardsInterest = rest.min(split.interest());
+        rest = rest.subtract(towardsInterest);
+        BigDecimal towardsPrincipal = rest.min(split.principal());
+        return new ClaimSplit(split.principal().subtract(towardsPrincipal), split.interest().subtract(towardsInterest),
+                split.fees().subtract(towardsFees));
     }
 }

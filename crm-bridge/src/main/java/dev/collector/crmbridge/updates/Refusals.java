@@ -23,7 +23,7 @@ final class Refusals {
     }
 
     static StatusRuntimeException notFound(String caseId) {
-        return of(Code.NOT_FOUND, "no case " + caseId + ": it was never submitted, or under another case_id");
+        return dev.collector.crmbridge.auth.CampaignOwnership.noSuchCase(caseId);
     }
 
     static StatusRuntimeException of(Code code, String message) {

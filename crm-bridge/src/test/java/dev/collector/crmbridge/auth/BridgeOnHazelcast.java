@@ -53,9 +53,14 @@ final class BridgeOnHazelcast implements AutoCloseable {
     }
 
     CrmBridgeServer start(CrmBridgeSettings settings) {
+        return start(settings, dev.collector.domain.access.AccessAudit.none());
+    }
+
+    /** A bridge that writes each CRM's reads and changes of a case into the audit. */
+    CrmBridgeServer start(CrmBridgeSettings settings, dev.collector.domain.access.AccessAudit audit) {
         CampaignDirectory directory = id -> CompletableFuture.completedFuture(Optional.ofNullable(campaigns.get(id)));
         CrmBridgeServer server = CrmBridgeServer.start(settings, callList, callList, feed, hazelcast, directory,
-                Clock.systemUTC());
+                dev.collector.domain.outcome.CaseHistory.none(), audit, Clock.systemUTC());
         servers.add(server);
         return server;
     }

@@ -80,7 +80,7 @@ class TenantIsolationTest {
 
         Status refused = failure(() -> cases(TOKEN_B).updateCase(ceaseContact("a-case-1", "b-update-1")));
 
-        assertThat(refused.getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(refused.getCode()).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(refused.getDescription()).contains("a-case-1").doesNotContain("bank-a").doesNotContain("a-campaign");
         // Its own tenant's client may (a cease-contact hold is reported when the case comes up for dialing).
         assertThat(cases(TOKEN_A).updateCase(ceaseContact("a-case-1", "a-update-1")).getStatus())
@@ -93,7 +93,7 @@ class TenantIsolationTest {
 
         Status refused = failure(() -> cases(TOKEN_B).cancelCase(cancel("a-case-2")));
 
-        assertThat(refused.getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(refused.getCode()).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(refused.getDescription()).doesNotContain("bank-a");
         assertThat(bridge.callList.find("a-case-2").toCompletableFuture().get(5, TimeUnit.SECONDS)).isPresent();
         assertThat(cases(TOKEN_A).cancelCase(cancel("a-case-2")).getStatus()).isEqualTo(CaseStatus.CASE_STATUS_CLOSED);
@@ -104,9 +104,34 @@ class TenantIsolationTest {
         admit("internal-case", "no-record-campaign");
 
         assertThat(failure(() -> cases(TOKEN_A).cancelCase(cancel("internal-case"))).getCode())
-                .isEqualTo(Status.Code.PERMISSION_DENIED);
+                .isEqualTo(Status.Code.NOT_FOUND);
         assertThat(failure(() -> cases(TOKEN_B).updateCase(ceaseContact("internal-case", "b-update-2"))).getCode())
-                .isEqualTo(Status.Code.PERMISSION_DENIED);
+                .isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    void everyCaseAddressedMethodAnswersAnotherTenantsCaseExactlyAsACaseThatDoesNotExist() throws Exception {
+        admit("a-case-hidden", "a-campaign");
+        // the same id shape for both, so that only existence differs; the message names the id asked for
+        String theirs = "a-case-hidden";
+        String nobodys = "a-case-hidde0";
+
+        List<java.util.function.Function<String, Runnable>> methods = List.of(
+                id -> () -> cases(TOKEN_B).updateCase(ceaseContact(id, "probe-" + id)),
+                id -> () -> cases(TOKEN_B).cancelCase(cancel(id)),
+                id -> () -> cases(TOKEN_B).listCaseHistory(dev.collector.protos.v1.ListCaseHistoryRequest.newBuilder()
+                        .setCaseId(id).build()),
+                id -> () -> cases(TOKEN_B).listCaseHistory(dev.collector.protos.v1.ListCaseHistoryRequest.newBuilder()
+                        .setCaseId(id).setIncludeFollowUps(true).setPageSize(7).build()));
+        for (java.util.function.Function<String, Runnable> method : methods) {
+            Status forTheirs = failure(method.apply(theirs));
+            Status forNobodys = failure(method.apply(nobodys));
+
+            assertThat(forTheirs.getCode()).isEqualTo(Status.Code.NOT_FOUND).isEqualTo(forNobodys.getCode());
+            assertThat(forTheirs.getDescription()).isEqualTo(forNobodys.getDescription().replace(nobodys, theirs));
+        }
+        // and the case is untouched: still waiting for its own tenant
+        assertThat(cases(TOKEN_A).cancelCase(cancel(theirs)).getStatus()).isEqualTo(CaseStatus.CASE_STATUS_CLOSED);
     }
 
     @Test

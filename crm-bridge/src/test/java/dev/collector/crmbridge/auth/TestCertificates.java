@@ -17,14 +17,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * A throwaway CA, a server certificate for localhost/127.0.0.1 and client certificates signed by
  * it, plus one self-signed stranger, made with the JDK's keytool at test time; written as PEM
- * files the way an operator would configure them (keys as unencrypted PKCS#8).
+ * files the way an operator would configure them (keys as unencrypted PKCS#8). Published in this
+ * module's test-jar for other modules' TLS tests (console's HTTPS).
  */
-final class TestCertificates {
+public final class TestCertificates {
 
     private static final String PASSWORD = "changeit";
 
-    final Path caCertificate;
-    final Identity server;
+    public final Path caCertificate;
+    public final Identity server;
     /** Signed by the CA, CN=crm-a.example. */
     final Identity clientA;
     /** Signed by the CA, CN=crm-unknown.example: trusted, but no configured client has it. */
@@ -33,7 +34,7 @@ final class TestCertificates {
     final Identity stranger;
 
     /** A certificate (PEM) and its private key (PKCS#8 PEM). */
-    record Identity(Path certificate, Path privateKey) {
+    public record Identity(Path certificate, Path privateKey) {
     }
 
     private TestCertificates(Path dir) throws Exception {
@@ -55,7 +56,7 @@ final class TestCertificates {
         stranger = strangerIdentity.get(60, TimeUnit.SECONDS);
     }
 
-    static TestCertificates createIn(Path dir) throws Exception {
+    public static TestCertificates createIn(Path dir) throws Exception {
         return new TestCertificates(dir);
     }
 

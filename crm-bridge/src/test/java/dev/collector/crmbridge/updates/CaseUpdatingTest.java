@@ -28,6 +28,7 @@ import dev.collector.domain.call.CallAttempt;
 import dev.collector.domain.call.CallResult;
 import dev.collector.domain.casework.Case;
 import dev.collector.domain.casework.Claim;
+import dev.collector.domain.casework.ClaimSplit;
 import dev.collector.domain.casework.Debtor;
 import dev.collector.domain.casework.DialLease;
 import dev.collector.protos.v1.CancelCaseRequest;
@@ -179,6 +180,30 @@ class CaseUpdatingTest {
         assertThat(reused.getCode()).isEqualTo(Code.INVALID_ARGUMENT_VALUE);
         assertThat(fieldsOf(reused)).containsExactly("update_id");
         assertThat(find("resent").totalDue()).isEqualByComparingTo("70.00");
+    }
+
+    @Test
+    void aPartialPaymentOnAnItemizedClaimPaysFeesThenInterestThenPrincipalAndTheSplitStillAddsUp() throws Exception {
+        admit(aCase("itemized", "itemized-campaign", "debtor-itemized", List.of("+420601000120"),
+                new Claim("itemized-newer", new BigDecimal("100.00"), "CZK", LocalDate.of(2026, 2, 1),
+                        new ClaimSplit(new BigDecimal("80.00"), new BigDecimal("15.00"), new BigDecimal("5.00"))),
+                new Claim("itemized-older", new BigDecimal("50.00"), "CZK", LocalDate.of(2025, 12, 1),
+                        new ClaimSplit(new BigDecimal("30.00"), new BigDecimal("12.00"), new BigDecimal("8.00")))));
+
+        // 62: the older claim (50) is paid off; 12 on the newer one clears its fees (5) and 7 of its interest.
+        update("itemized", "pay-62", u -> u.setPaymentReceived(PaymentReceived.newBuilder().setAmount(czk(62, 0))));
+        assertThat(find("itemized").claims()).singleElement().satisfies(claim -> {
+            assertThat(claim.amountDue()).isEqualByComparingTo("88.00");
+            assertSplit(claim, "80.00", "8.00", "0.00");
+        });
+
+        // 50 more: the last 8 of interest, then 42 of principal.
+        update("itemized", "pay-50", u -> u.setPaymentReceived(PaymentReceived.newBuilder().setAmount(czk(50, 0))));
+        DialLease lease = leaseNext("itemized-campaign").orElseThrow();
+        assertThat(lease.aCase().totalDue()).isEqualByComparingTo("38.00");
+        assertThat(lease.aCase().claims()).singleElement().satisfies(claim -> {
+            assertSplit(claim, "38.00", "0.00", "0.00");
+        });
     }
 
     // --- promises, disputes, cease contact --------------------------------------------------------
@@ -448,6 +473,14 @@ class CaseUpdatingTest {
         }
         return new Case(caseId, campaignId, new Debtor(debtorId, "Jana Nováková"), List.of(claims), phones, PRAGUE, 5,
                 NOW.minusSeconds(3600));
+    }
+
+    private static void assertSplit(Claim claim, String principal, String interest, String fees) {
+        ClaimSplit split = claim.split().orElseThrow();
+        assertThat(split.principal()).as("principal").isEqualByComparingTo(principal);
+        assertThat(split.interest()).as("interest").isEqualByComparingTo(interest);
+        assertThat(split.fees()).as("fees").isEqualByComparingTo(fees);
+        assertThat(split.total()).as("principal + interest + fees").isEqualByComparingTo(claim.amountDue());
     }
 
     private static Claim claim(String claimId, String amountDue, LocalDate dueDate) {

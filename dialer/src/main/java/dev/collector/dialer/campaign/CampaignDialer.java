@@ -332,9 +332,12 @@ public final class CampaignDialer extends VerticleBase {
     private void connected(LiveCall call) {
         Agent agent = call.agent().orElseThrow();
         roster.connect(agent.agentId());
+        // taken now, not when the history arrives: the pop's latency is measured from the bridge, so a
+        // slow history read must show in it (wall clock, as the browser measuring it has no other)
+        java.time.Instant bridged = java.time.Instant.now();
         previousOutcomes.get(call.attemptId()).onComplete(previous -> desktop.screenPop(new ScreenPop(
                 agent.agentId(), call.attemptId(), call.phoneNumber(), call.aCase(),
-                previous.succeeded() ? previous.result() : List.of())));
+                previous.succeeded() ? previous.result() : List.of(), bridged)));
     }
 
     private void ended(LiveCall call) {

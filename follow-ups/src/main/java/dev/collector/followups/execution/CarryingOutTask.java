@@ -52,7 +52,12 @@ public final class CarryingOutTask {
         this.escalating = escalating;
     }
 
-    public FollowUpTask run(FollowUpTask task, Instant now) {
+    /**
+     * @param mayDeliver asked right before a message goes out: whether this node still safely holds
+     *                   the task (its claim is young enough that no other node can take it over
+     *                   during the send); if not, nothing is sent and the task is left as it was
+     */
+    public FollowUpTask run(FollowUpTask task, Instant now, java.util.function.BooleanSupplier mayDeliver) {
         Optional<CaseFact> found = current(task.caseId());
         if (found.isEmpty() || !found.get().open()) {
             return suppress(task, "the case is closed", now);
@@ -76,6 +81,11 @@ public final class CarryingOutTask {
             store.save(later, now);
             log.debug("Follow-up {} waits for the debtor's contact window: {}", task.taskId(), opening);
             return later;
+        }
+        if (!mayDeliver.getAsBoolean()) {
+            // the case read was slow: another node may take the task over any moment, so sending now
+            // could send twice; the claim lapses and the task goes out on a later sweep
+            throw new IllegalStateException("the claim on follow-up " + task.taskId() + " is too old to send under");
         }
         try {
             String detail = deliver(task, fact);

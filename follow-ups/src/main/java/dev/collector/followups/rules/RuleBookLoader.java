@@ -142,7 +142,7 @@ public final class RuleBookLoader {
             try {
                 kind = TaskKind.valueOf(channel);
             } catch (IllegalArgumentException e) {
-                problems.add(where + ": channel: '" + channel + "' is not one of SMS, EMAIL, LETTER, CALL");
+                problems.add(where + ": channel: '" + channel + "' is not one of SMS, EMAIL, LETTER, CALL, AGENCY");
             }
         }
         String template = node.hasNonNull("template") ? node.get("template").asText() : "";

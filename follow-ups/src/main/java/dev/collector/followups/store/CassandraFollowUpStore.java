@@ -21,8 +21,14 @@ import java.util.Optional;
 
 /**
  * Follow-up tasks, their schedule, deliveries, work queues, escalations and watched promises in
- * Cassandra (tables of migration V006). Blocking calls: used only from the follow-up engine's own
- * thread, never from an event loop.
+ * Cassandra (tables of migration V006), and the claims by which several nodes share the work (V009).
+ * Blocking calls: used only from the follow-up engine's own thread, never from an event loop.
+ *
+ * <p>The two sweep cursors (the oldest schedule bucket and the oldest promise day that may still
+ * hold work) are shared by every node, so they move only by lightweight transactions: forward from
+ * the value a node read (IF next_bucket = the one it read), backward whenever an entry is written
+ * behind them (IF next_bucket > the entry's bucket). A node can thus never move a cursor over an
+ * entry another node wrote and did not see carried out; see {@link #schedule} and the engine's sweep.
  */
 public final class CassandraFollowUpStore {
 
@@ -43,8 +49,6 @@ public final class CassandraFollowUpStore {
     private final PreparedStatement unschedule;
     private final PreparedStatement dueInBucket;
     private final PreparedStatement readSweep;
-    private final PreparedStatement writeScheduleSweep;
-    private final PreparedStatement writePromiseSweep;
     private final PreparedStatement recordDelivery;
     private final PreparedStatement deliveries;
     private final PreparedStatement enqueue;
@@ -55,6 +59,17 @@ public final class CassandraFollowUpStore {
     private final PreparedStatement watchPromise;
     private final PreparedStatement promisesDue;
     private final PreparedStatement promiseChecked;
+    private final PreparedStatement promise;
+    private final PreparedStatement takeClaim;
+    private final PreparedStatement releaseClaim;
+    private final PreparedStatement startScheduleSweep;
+    private final PreparedStatement advanceScheduleSweep;
+    private final PreparedStatement lowerScheduleSweep;
+    private final PreparedStatement startPromiseSweep;
+    private final PreparedStatement advancePromiseSweep;
+    private final PreparedStatement lowerPromiseSweep;
+    private final PreparedStatement recordActionCost;
+    private final PreparedStatement actionCost;
 
     private CassandraFollowUpStore(CqlSession session, String ks) {
         this.session = session;
@@ -75,8 +90,23 @@ public final class CassandraFollowUpStore {
         dueInBucket = session.prepare("SELECT bucket, due_at, task_id, purpose FROM " + ks + "follow_up_schedule "
                 + "WHERE bucket = ? AND due_at <= ?");
         readSweep = session.prepare("SELECT next_bucket, next_day FROM " + ks + "follow_up_sweeps WHERE name = ?");
-        writeScheduleSweep = session.prepare("UPDATE " + ks + "follow_up_sweeps SET next_bucket = ? WHERE name = ?");
-        writePromiseSweep = session.prepare("UPDATE " + ks + "follow_up_sweeps SET next_day = ? WHERE name = ?");
+        startScheduleSweep = session.prepare("INSERT INTO " + ks + "follow_up_sweeps (name, next_bucket) VALUES (?, ?) "
+                + "IF NOT EXISTS");
+        advanceScheduleSweep = session.prepare("UPDATE " + ks + "follow_up_sweeps SET next_bucket = ? WHERE name = ? "
+                + "IF next_bucket = ?");
+        lowerScheduleSweep = session.prepare("UPDATE " + ks + "follow_up_sweeps SET next_bucket = ? WHERE name = ? "
+                + "IF next_bucket > ?");
+        startPromiseSweep = session.prepare("INSERT INTO " + ks + "follow_up_sweeps (name, next_day) VALUES (?, ?) "
+                + "IF NOT EXISTS");
+        advancePromiseSweep = session.prepare("UPDATE " + ks + "follow_up_sweeps SET next_day = ? WHERE name = ? "
+                + "IF next_day = ?");
+        lowerPromiseSweep = session.prepare("UPDATE " + ks + "follow_up_sweeps SET next_day = ? WHERE name = ? "
+                + "IF next_day > ?");
+        takeClaim = session.prepare("INSERT INTO " + ks + "follow_up_claims (claim, holder, taken_at) VALUES (?, ?, ?) "
+                + "IF NOT EXISTS USING TTL ?");
+        releaseClaim = session.prepare("DELETE FROM " + ks + "follow_up_claims WHERE claim = ? IF holder = ?");
+        recordActionCost = session.prepare("UPDATE " + ks + "follow_up_tasks SET action_cost = ? WHERE task_id = ?");
+        actionCost = session.prepare("SELECT action_cost FROM " + ks + "follow_up_tasks WHERE task_id = ?");
         recordDelivery = session.prepare("INSERT INTO " + ks + "follow_up_deliveries (task_id, attempted_at, channel, "
                 + "delivered, detail) VALUES (?, ?, ?, ?, ?)");
         deliveries = session.prepare("SELECT task_id, attempted_at, channel, delivered, detail FROM " + ks
@@ -96,9 +126,12 @@ public final class CassandraFollowUpStore {
                 + "due_then, time_zone, checked FROM " + ks + "promises_by_due_date WHERE due_date = ?");
         promiseChecked = session.prepare("UPDATE " + ks + "promises_by_due_date SET checked = true WHERE due_date = ? "
                 + "AND case_id = ? AND attempt_id = ?");
+        promise = session.prepare("SELECT due_date, case_id, attempt_id, debtor_id, campaign_id, agent_id, amount, "
+                + "due_then, time_zone, checked FROM " + ks + "promises_by_due_date WHERE due_date = ? AND case_id = ? "
+                + "AND attempt_id = ?");
     }
 
-    /** Prepares the statements; the keyspace's migrations (V006) must be applied. Blocks: call at start. */
+    /** Prepares the statements; the keyspace's migrations (V006, V009) must be applied. Blocks: call at start. */
     public static CassandraFollowUpStore prepare(CqlSession session, CqlIdentifier keyspace) {
         Objects.requireNonNull(session, "session");
         return new CassandraFollowUpStore(session, keyspace.asCql(true) + ".");
@@ -142,8 +175,16 @@ public final class CassandraFollowUpStore {
 
     // --- schedule ------------------------------------------------------------------------------
 
+    /**
+     * Writes the entry, then makes sure the shared sweep cursor is not past its bucket. The order
+     * matters: a node that advanced the cursor over this bucket before the entry was written either
+     * finds the entry when it looks at the bucket again after advancing (the engine does), or has
+     * advanced before this read of the cursor, which then sees it past the bucket and lowers it.
+     */
     public void schedule(String taskId, ScheduleEntry.Purpose purpose, Instant dueAt) {
-        session.execute(schedule.bind(bucketOf(dueAt), dueAt, taskId, purpose.name()).setIdempotent(true));
+        Instant bucket = bucketOf(dueAt);
+        session.execute(schedule.bind(bucket, dueAt, taskId, purpose.name()).setIdempotent(true));
+        scheduleSweepMustSee(bucket);
     }
 
     public void unschedule(ScheduleEntry entry) {
@@ -161,22 +202,80 @@ public final class CassandraFollowUpStore {
         return entries;
     }
 
+    /** The oldest bucket that may still hold entries, as every node sees it. */
     public Optional<Instant> scheduleSweptTo() {
         return Optional.ofNullable(session.execute(readSweep.bind(SCHEDULE_SWEEP)).one())
                 .map(row -> row.getInstant("next_bucket"));
     }
 
-    public void scheduleSweptTo(Instant nextBucket) {
-        session.execute(writeScheduleSweep.bind(nextBucket, SCHEDULE_SWEEP).setIdempotent(true));
+    /** The first node of a keyspace starts the cursor; a later one finds it set and leaves it. */
+    public void startScheduleSweep(Instant bucket) {
+        session.execute(startScheduleSweep.bind(SCHEDULE_SWEEP, bucket));
     }
 
+    /**
+     * Moves the cursor from the bucket this node read to the next one, unless another node moved it
+     * meanwhile (then nothing happens, and the next sweep starts from where it stands).
+     *
+     * @return whether this node moved it
+     */
+    public boolean advanceScheduleSweep(Instant from, Instant to) {
+        return session.execute(advanceScheduleSweep.bind(to, SCHEDULE_SWEEP, from)).wasApplied();
+    }
+
+    /** An entry lies in {@code bucket}: a cursor past it comes back to it. */
+    public void scheduleSweepMustSee(Instant bucket) {
+        Optional<Instant> cursor = scheduleSweptTo();
+        if (cursor.isEmpty()) {
+            startScheduleSweep(bucket);
+        }
+        if (cursor.isEmpty() || cursor.get().isAfter(bucket)) {
+            session.execute(lowerScheduleSweep.bind(bucket, SCHEDULE_SWEEP, bucket));
+        }
+    }
+
+    /** The oldest promise day not yet fully checked, as every node sees it. */
     public Optional<LocalDate> promisesCheckedTo() {
         return Optional.ofNullable(session.execute(readSweep.bind(PROMISE_SWEEP)).one())
                 .map(row -> row.getLocalDate("next_day"));
     }
 
-    public void promisesCheckedTo(LocalDate nextDay) {
-        session.execute(writePromiseSweep.bind(nextDay, PROMISE_SWEEP).setIdempotent(true));
+    public void startPromiseSweep(LocalDate day) {
+        session.execute(startPromiseSweep.bind(PROMISE_SWEEP, day));
+    }
+
+    /** @return whether this node moved the promise cursor from {@code from} to {@code to} */
+    public boolean advancePromiseSweep(LocalDate from, LocalDate to) {
+        return session.execute(advancePromiseSweep.bind(to, PROMISE_SWEEP, from)).wasApplied();
+    }
+
+    /** A promise falls due on {@code day}: a cursor past it comes back to it (same reasoning as the schedule's). */
+    public void promiseSweepMustSee(LocalDate day) {
+        Optional<LocalDate> cursor = promisesCheckedTo();
+        if (cursor.isEmpty()) {
+            startPromiseSweep(day);
+        }
+        if (cursor.isEmpty() || cursor.get().isAfter(day)) {
+            session.execute(lowerPromiseSweep.bind(day, PROMISE_SWEEP, day));
+        }
+    }
+
+    // --- claims (V009) -------------------------------------------------------------------------
+
+    /**
+     * Takes the claim unless someone holds it (a lightweight transaction: of nodes racing for it,
+     * one wins). It lapses after {@code expiry} unless released first.
+     *
+     * @return whether {@code holder} has it now
+     */
+    public boolean claim(String claim, String holder, Instant now, java.time.Duration expiry) {
+        int ttl = (int) Math.max(1, expiry.toSeconds());
+        return session.execute(takeClaim.bind(claim, holder, now, ttl)).wasApplied();
+    }
+
+    /** Lets the claim go if {@code holder} still has it (a lapsed one may be another node's by now). */
+    public void releaseClaim(String claim, String holder) {
+        session.execute(releaseClaim.bind(claim, holder));
     }
 
     // --- deliveries, queues, escalations ----------------------------------------------------------
@@ -232,21 +331,45 @@ public final class CassandraFollowUpStore {
 
     // --- promises ------------------------------------------------------------------------------
 
+    /** Watches the promise (once: a second watch of it changes nothing) and keeps its day in the sweep. */
     public void watch(WatchedPromise promise) {
         session.execute(watchPromise.bind(promise.dueDate(), promise.caseId(), promise.attemptId(), promise.debtorId(),
                 promise.campaignId(), promise.agentId(), promise.amount(), promise.dueThen(),
                 promise.timeZone().getId()));
+        promiseSweepMustSee(promise.dueDate());
+    }
+
+    /** The promise as it stands now (another node may have judged it since a day's list was read). */
+    public Optional<WatchedPromise> promise(LocalDate dueDate, String caseId, String attemptId) {
+        return Optional.ofNullable(session.execute(this.promise.bind(dueDate, caseId, attemptId)).one())
+                .map(CassandraFollowUpStore::promiseFrom);
     }
 
     public List<WatchedPromise> promisesDue(LocalDate day) {
         List<WatchedPromise> out = new ArrayList<>();
         for (Row row : session.execute(promisesDue.bind(day))) {
-            out.add(new WatchedPromise(row.getLocalDate("due_date"), row.getString("case_id"),
-                    row.getString("attempt_id"), row.getString("debtor_id"), row.getString("campaign_id"),
-                    row.getString("agent_id"), row.getBigDecimal("amount"), row.getBigDecimal("due_then"),
-                    ZoneId.of(row.getString("time_zone")), row.getBoolean("checked")));
+            out.add(promiseFrom(row));
         }
         return out;
+    }
+
+    private static WatchedPromise promiseFrom(Row row) {
+        return new WatchedPromise(row.getLocalDate("due_date"), row.getString("case_id"),
+                row.getString("attempt_id"), row.getString("debtor_id"), row.getString("campaign_id"),
+                row.getString("agent_id"), row.getBigDecimal("amount"), row.getBigDecimal("due_then"),
+                ZoneId.of(row.getString("time_zone")), row.getBoolean("checked"));
+    }
+
+    // --- strategy actions ----------------------------------------------------------------------
+
+    /** What the strategy's action behind the task costs (V009's action_cost). */
+    public void recordActionCost(String taskId, java.math.BigDecimal cost) {
+        session.execute(recordActionCost.bind(cost, taskId).setIdempotent(true));
+    }
+
+    public Optional<java.math.BigDecimal> actionCost(String taskId) {
+        return Optional.ofNullable(session.execute(actionCost.bind(taskId)).one())
+                .map(row -> row.getBigDecimal("action_cost"));
     }
 
     public void promiseChecked(WatchedPromise promise) {

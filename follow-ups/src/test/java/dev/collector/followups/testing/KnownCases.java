@@ -17,6 +17,11 @@ public final class KnownCases implements CaseFacts {
         cases.put(fact.aCase().caseId(), fact);
     }
 
+    /** The debtor's e-mail address as this call list gives it. */
+    public Optional<String> email(String caseId) {
+        return Optional.ofNullable(cases.get(caseId)).flatMap(CaseFact::email);
+    }
+
     private final java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The next {@code reads} reads fail, as they do while the call list or Cassandra is unreachable. */

@@ -49,7 +49,9 @@ class SchemaMigrationsTest {
         assertThat(applied).extracting(Migration::version, Migration::description)
                 .containsExactly(tuple(1, "contact history"), tuple(2, "compliance audit"), tuple(3, "map entries"),
                         tuple(4, "callback at"), tuple(5, "outcomes for reports"), tuple(6, "follow ups"),
-                        tuple(7, "disposition details"), tuple(8, "strategy reports"));
+                        tuple(7, "disposition details"), tuple(8, "strategy reports"),
+                        tuple(9, "follow up claims"), tuple(10, "follow up report indexes"),
+                        tuple(11, "data access audit"));
         assertThat(migrations.applied()).containsExactly(
                 new AppliedMigration(1, "contact history", applied.get(0).checksum(), CLOCK.instant()),
                 new AppliedMigration(2, "compliance audit", applied.get(1).checksum(), CLOCK.instant()),
@@ -58,7 +60,10 @@ class SchemaMigrationsTest {
                 new AppliedMigration(5, "outcomes for reports", applied.get(4).checksum(), CLOCK.instant()),
                 new AppliedMigration(6, "follow ups", applied.get(5).checksum(), CLOCK.instant()),
                 new AppliedMigration(7, "disposition details", applied.get(6).checksum(), CLOCK.instant()),
-                new AppliedMigration(8, "strategy reports", applied.get(7).checksum(), CLOCK.instant()));
+                new AppliedMigration(8, "strategy reports", applied.get(7).checksum(), CLOCK.instant()),
+                new AppliedMigration(9, "follow up claims", applied.get(8).checksum(), CLOCK.instant()),
+                new AppliedMigration(10, "follow up report indexes", applied.get(9).checksum(), CLOCK.instant()),
+                new AppliedMigration(11, "data access audit", applied.get(10).checksum(), CLOCK.instant()));
         KeyspaceMetadata keyspace = session.getMetadata().getKeyspace(migrations.keyspace()).orElseThrow();
         assertThat(keyspace.getTables().keySet()).extracting(CqlIdentifier::asInternal)
                 .contains("call_attempts_by_case", "call_attempts_by_campaign_hour", "outcomes_by_case",

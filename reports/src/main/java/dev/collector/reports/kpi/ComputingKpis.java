@@ -1,6 +1,8 @@
 package dev.collector.reports.kpi;
 
 import dev.collector.reports.ledger.AttemptRow;
+import dev.collector.reports.ledger.DeliveryRow;
+import dev.collector.reports.ledger.FollowUpRow;
 import dev.collector.reports.ledger.OutcomeRow;
 import dev.collector.reports.ledger.PaymentRow;
 import dev.collector.reports.ledger.ReportRows;
@@ -28,7 +30,13 @@ import java.util.TreeMap;
  *     is over the promises of the period whose grace ended before {@code asOf};</li>
  * <li>amount collected: payments the CRM reported within the period;</li>
  * <li>calls and talk time per hour: per active hour, a clock hour in which the group dialed;</li>
- * <li>abandon rate: abandoned / (answered + abandoned) calls.</li>
+ * <li>abandon rate: abandoned / (answered + abandoned) calls;</li>
+ * <li>SLA compliance: of the follow-up tasks whose deadline falls in the period and whose SLA can be
+ *     judged (done already, or the deadline passed by {@code asOf}; suppressed tasks owe none), the
+ *     share done by their deadline. Tasks are grouped by their own agent, campaign and channel (SMS,
+ *     EMAIL, LETTER, CALL), and by team, segment and strategy as {@link FollowUpTags} finds them;</li>
+ * <li>deliveries: tries at sending a follow-up message in the period, delivered or failed, grouped
+ *     as their task.</li>
  * </ul>
  */
 public final class ComputingKpis {
@@ -89,6 +97,35 @@ public final class ComputingKpis {
                 }
             }
         }
+        FollowUpTags tags = FollowUpTags.of(rows);
+        Map<String, FollowUpRow> tasks = new HashMap<>();
+        for (FollowUpRow task : rows.followUps()) {
+            tasks.put(task.taskId(), task);
+            if (task.deadline().isBefore(from) || !task.deadline().isBefore(to)) {
+                continue;   // read for a delivery of the period only
+            }
+            Totals t = groups.computeIfAbsent(by.of(task, tags), k -> new Totals());
+            t.followUps++;
+            if (task.slaJudgedAt(asOf)) {
+                t.slaDue++;
+                if (task.slaMet()) {
+                    t.slaMet++;
+                }
+            }
+        }
+        for (DeliveryRow delivery : rows.deliveries()) {
+            if (delivery.attemptedAt().isBefore(from) || !delivery.attemptedAt().isBefore(to)) {
+                continue;
+            }
+            FollowUpRow task = tasks.get(delivery.taskId());
+            Totals t = groups.computeIfAbsent(task == null ? by.of(delivery) : by.of(task, tags), k -> new Totals());
+            t.deliveries++;
+            if (delivery.delivered()) {
+                t.delivered++;
+            } else {
+                t.deliveryFailures++;
+            }
+        }
         List<KpiRow> report = new ArrayList<>();
         groups.forEach((key, t) -> report.add(t.row(key)));
         return report;
@@ -122,13 +159,20 @@ public final class ComputingKpis {
         long promisesDue;
         long kept;
         BigDecimal collected = BigDecimal.ZERO;
+        long followUps;
+        long slaDue;
+        long slaMet;
+        long deliveries;
+        long delivered;
+        long deliveryFailures;
 
         KpiRow row(String key) {
             long activeHours = hours.size();
             return new KpiRow(key, calls, answered, abandoned, ratio(abandoned, answered + abandoned), rightParty,
                     ratio(rightParty, answered), promises, ratio(promises, rightParty), promised, promisesDue, kept,
                     ratio(kept, promisesDue), collected, talkSeconds, activeHours, ratio(calls, activeHours),
-                    ratio(talkSeconds / 60.0, activeHours));
+                    ratio(talkSeconds / 60.0, activeHours), followUps, slaDue, slaMet, ratio(slaMet, slaDue),
+                    deliveries, delivered, deliveryFailures);
         }
 
         private static double ratio(double part, double whole) {

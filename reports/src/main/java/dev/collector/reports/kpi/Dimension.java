@@ -1,6 +1,8 @@
 package dev.collector.reports.kpi;
 
 import dev.collector.reports.ledger.AttemptRow;
+import dev.collector.reports.ledger.DeliveryRow;
+import dev.collector.reports.ledger.FollowUpRow;
 import dev.collector.reports.ledger.OutcomeRow;
 import dev.collector.reports.ledger.PaymentRow;
 import java.util.Locale;
@@ -32,6 +34,18 @@ public enum Dimension {
     /** Payments come from the CRM, not from a channel of ours: under CHANNEL they are "CRM". */
     String of(PaymentRow row) {
         return pick(row.agentId(), row.team(), row.segment(), row.strategy(), "CRM", row.campaignId());
+    }
+
+    /** A follow-up task: its own agent, campaign and channel; team, segment and strategy as {@code tags} found them. */
+    String of(FollowUpRow row, FollowUpTags tags) {
+        FollowUpTags.CaseTags c = tags.caseAt(row.caseId(), row.createdAt());
+        return pick(row.agentId(), tags.teamOf(row.agentId()), c.segment(), c.strategy(), row.channel(),
+                row.campaignId());
+    }
+
+    /** A delivery whose task could not be read: only its channel is known. */
+    String of(DeliveryRow row) {
+        return pick("", "", "", "", row.channel(), "");
     }
 
     private String pick(String agent, String team, String segment, String strategy, String channel, String campaign) {

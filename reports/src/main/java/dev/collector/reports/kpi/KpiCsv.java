@@ -8,7 +8,8 @@ public final class KpiCsv {
 
     public static final String HEADER = "%s,calls,answered,abandoned,abandon_rate,right_party_contacts,"
             + "right_party_contact_rate,promises,promise_rate,amount_promised,promises_due,promises_kept,"
-            + "promise_kept_rate,amount_collected,talk_seconds,active_hours,calls_per_hour,talk_minutes_per_hour";
+            + "promise_kept_rate,amount_collected,talk_seconds,active_hours,calls_per_hour,talk_minutes_per_hour,"
+            + "follow_up_tasks,sla_due,sla_met,sla_compliance,deliveries,delivered,delivery_failures";
 
     private KpiCsv() {
     }
@@ -24,7 +25,10 @@ public final class KpiCsv {
                     .append(r.promisesKept()).append(',').append(rate(r.promiseKeptRate())).append(',')
                     .append(r.amountCollected().toPlainString()).append(',').append(r.talkSeconds()).append(',')
                     .append(r.activeHours()).append(',').append(rate(r.callsPerHour())).append(',')
-                    .append(rate(r.talkMinutesPerHour())).append("\r\n");
+                    .append(rate(r.talkMinutesPerHour())).append(',').append(r.followUpTasks()).append(',')
+                    .append(r.slaDue()).append(',').append(r.slaMet()).append(',').append(rate(r.slaCompliance()))
+                    .append(',').append(r.deliveries()).append(',').append(r.delivered()).append(',')
+                    .append(r.deliveryFailures()).append("\r\n");
         }
         return csv.toString();
     }

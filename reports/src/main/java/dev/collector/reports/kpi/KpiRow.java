@@ -12,6 +12,15 @@ import java.math.BigDecimal;
  * @param promiseKeptRate       promises kept / promises due
  * @param activeHours           distinct clock hours (UTC) in which the group dialed: the hours it worked
  * @param abandonRate           abandoned / (answered + abandoned)
+ * @param followUpTasks         follow-up tasks (SMS, e-mail, letter, call from a work queue) whose
+ *                              deadline falls in the period, suppressed ones included
+ * @param slaDue                those of them whose SLA can be judged: done, or deadline passed by the
+ *                              report's time (suppressed tasks owe no SLA)
+ * @param slaMet                those done by their deadline
+ * @param slaCompliance         slaMet / slaDue
+ * @param deliveries            tries at sending a follow-up message in the period
+ * @param delivered             tries the gateway (SMTP, SMSC) accepted
+ * @param deliveryFailures      tries that failed (retried later or escalated)
  */
 public record KpiRow(
         String key,
@@ -31,5 +40,12 @@ public record KpiRow(
         long talkSeconds,
         long activeHours,
         double callsPerHour,
-        double talkMinutesPerHour) {
+        double talkMinutesPerHour,
+        long followUpTasks,
+        long slaDue,
+        long slaMet,
+        double slaCompliance,
+        long deliveries,
+        long delivered,
+        long deliveryFailures) {
 }

@@ -37,9 +37,11 @@ public final class CassandraReportLedger {
     private final PreparedStatement selectAttempts;
     private final PreparedStatement selectOutcomes;
     private final PreparedStatement selectPayments;
+    private final FollowUpReading followUps;
 
     private CassandraReportLedger(CqlSession session, String ks) {
         this.session = session;
+        this.followUps = new FollowUpReading(session, ks);
         this.insertAttempt = session.prepare("INSERT INTO " + ks + "report_attempts_by_day (day, shard, attempt_id, "
                 + "case_id, campaign_id, agent_id, team, segment, strategy, champion, channel, result, dialed_at, "
                 + "answered_at, ended_at, cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -60,7 +62,7 @@ public final class CassandraReportLedger {
                 + "report_payments_by_day WHERE day = ? AND shard = ?");
     }
 
-    /** Prepares the statements against a keyspace whose migrations are applied (V008 included). */
+    /** Prepares the statements against a keyspace whose migrations are applied (V008 and V010 included). */
     public static CassandraReportLedger prepare(CqlSession session, CqlIdentifier keyspace) {
         Objects.requireNonNull(session, "session");
         return new CassandraReportLedger(session, Objects.requireNonNull(keyspace, "keyspace").asCql(true) + ".");
@@ -98,7 +100,8 @@ public final class CassandraReportLedger {
     }
 
     /**
-     * The rows of [{@code from}, {@code to}). Blocking.
+     * The rows of [{@code from}, {@code to}), with the follow-up tasks whose deadline falls in it and
+     * the deliveries tried in it. Blocking.
      *
      * @param paymentsUntil payments are read up to this time (at least {@code to}): promises made in
      *                      the period are judged kept or broken by payments that came after it
@@ -114,7 +117,8 @@ public final class CassandraReportLedger {
         outcomes.removeIf(o -> o.recordedAt().isBefore(from) || !o.recordedAt().isBefore(to));
         List<PaymentRow> payments = readDays(selectPayments, from, paymentsTo, CassandraReportLedger::payment);
         payments.removeIf(p -> p.paidAt().isBefore(from) || !p.paidAt().isBefore(paymentsTo));
-        return new ReportRows(attempts, outcomes, payments);
+        FollowUpReading.Period tasks = followUps.read(from, to);
+        return new ReportRows(attempts, outcomes, payments, tasks.tasks(), tasks.deliveries());
     }
 
     private <T> List<T> readDays(PreparedStatement select, Instant from, Instant to, Function<Row, T> map) {

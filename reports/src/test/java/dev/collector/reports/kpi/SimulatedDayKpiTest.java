@@ -7,6 +7,11 @@ import dev.collector.domain.call.CallAttempt;
 import dev.collector.domain.call.CallResult;
 import dev.collector.domain.outcome.Disposition;
 import dev.collector.domain.outcome.Outcome;
+import dev.collector.followups.store.CassandraFollowUpStore;
+import dev.collector.followups.store.Delivery;
+import dev.collector.followups.task.FollowUpTask;
+import dev.collector.followups.task.TaskKind;
+import dev.collector.followups.task.TaskStatus;
 import dev.collector.outcomes.OutcomeStore;
 import dev.collector.outcomes.OutcomeStoreSettings;
 import dev.collector.outcomes.node.NodeSettings;
@@ -78,6 +83,15 @@ class SimulatedDayKpiTest {
             }
         }
         settleEvery(1, writes);
+        // the follow-up engine's store writes its tasks and deliveries as the engine would
+        CassandraFollowUpStore followUps = CassandraFollowUpStore.prepare(store.session(), store.keyspace());
+        for (SimTask t : day.tasks) {
+            followUps.create(t.task(), t.task().createdAt());
+            if (t.status() != TaskStatus.PENDING) {
+                followUps.save(t.task().withStatus(t.status()), t.changedAt());
+            }
+            t.deliveries().forEach(followUps::recordDelivery);
+        }
     }
 
     /**
@@ -108,9 +122,55 @@ class SimulatedDayKpiTest {
     @Test
     void kpis_per_team_strategy_and_segment_match_the_raw_outcomes() {
         checkAgainstRaw(Dimension.TEAM, a -> day.teams.get(a.agent), "team");
-        checkAgainstRaw(Dimension.STRATEGY, a -> day.strategyOf.get(a.caseId), "strategy");
-        checkAgainstRaw(Dimension.SEGMENT, a -> day.segmentOf.get(a.caseId), "segment");
+        // a follow-up task takes its case's segment and strategy from the case's report rows: none without rows
+        checkAgainstRaw(Dimension.STRATEGY, a -> day.hasRows(a.caseId) ? day.strategyOf.get(a.caseId) : null, "strategy");
+        checkAgainstRaw(Dimension.SEGMENT, a -> day.hasRows(a.caseId) ? day.segmentOf.get(a.caseId) : null, "segment");
         checkAgainstRaw(Dimension.CAMPAIGN, a -> a.campaign, "campaign");
+    }
+
+    @Test
+    void kpis_per_channel_have_a_row_for_each_follow_up_channel_beside_calls() {
+        List<KpiRow> report = checkAgainstRaw(Dimension.CHANNEL, a -> a.channel, "channel");
+
+        assertThat(report).extracting(KpiRow::key).contains("CALL", "CRM", "SMS", "EMAIL", "LETTER");
+        KpiRow sms = report.stream().filter(r -> r.key().equals("SMS")).findFirst().orElseThrow();
+        assertThat(sms.deliveries()).isEqualTo(sms.delivered() + sms.deliveryFailures());
+        assertThat(sms.delivered()).isPositive();
+        assertThat(sms.deliveryFailures()).isPositive();
+        KpiRow letters = report.stream().filter(r -> r.key().equals("LETTER")).findFirst().orElseThrow();
+        assertThat(letters.deliveries()).as("letters are done by people, not delivered by a gateway").isZero();
+        assertThat(letters.slaCompliance()).isBetween(0.05, 0.95);
+    }
+
+    @Test
+    void sla_compliance_before_the_day_is_over_judges_only_tasks_done_or_past_their_deadline() {
+        Instant asOf = FROM.plus(Duration.ofHours(15));
+        List<KpiRow> report = ComputingKpis.compute(ledger.read(FROM, TO, AS_OF), Dimension.CAMPAIGN, FROM, TO, asOf);
+
+        Map<String, long[]> expected = new TreeMap<>();   // campaign -> {tasks, due, met}
+        for (SimTask t : day.tasks) {
+            FollowUpTask task = t.task();
+            if (task.deadline().isBefore(FROM) || !task.deadline().isBefore(TO)) {
+                continue;
+            }
+            long[] e = expected.computeIfAbsent(task.campaignId(), k -> new long[3]);
+            e[0]++;
+            boolean done = t.status() == TaskStatus.DONE;
+            if (t.status() != TaskStatus.SUPPRESSED && (done || !task.deadline().isAfter(asOf))) {
+                e[1]++;
+                if (done && !t.changedAt().isAfter(task.deadline())) {
+                    e[2]++;
+                }
+            }
+        }
+        for (KpiRow row : report) {
+            long[] e = expected.getOrDefault(row.key(), new long[3]);
+            assertThat(row.followUpTasks()).as(row.key()).isEqualTo(e[0]);
+            assertThat(row.slaDue()).as(row.key()).isEqualTo(e[1]);
+            assertThat(row.slaMet()).as(row.key()).isEqualTo(e[2]);
+        }
+        long judgedLater = report.stream().mapToLong(r -> r.followUpTasks() - r.slaDue()).sum();
+        assertThat(judgedLater).as("open tasks whose deadline is still ahead are not judged").isGreaterThan(5);
     }
 
     @Test
@@ -146,7 +206,7 @@ class SimulatedDayKpiTest {
         assertThat(results).extracting(CaseResult::caseId).doesNotHaveDuplicates();
     }
 
-    private void checkAgainstRaw(Dimension by, Function<Raw, String> keyOf, String what) {
+    private List<KpiRow> checkAgainstRaw(Dimension by, Function<Raw, String> keyOf, String what) {
         List<KpiRow> report = ComputingKpis.compute(ledger.read(FROM, TO, AS_OF), by, FROM, TO, AS_OF);
 
         Map<String, Expected> expected = new TreeMap<>();
@@ -192,6 +252,38 @@ class SimulatedDayKpiTest {
             Expected e = expected.computeIfAbsent(key(keyOf.apply(Raw.of(p))), k -> new Expected());
             e.collected = e.collected.add(p.amount());
         }
+        Map<String, Raw> taskRaw = new HashMap<>();
+        for (SimTask t : day.tasks) {
+            FollowUpTask task = t.task();
+            Raw raw = Raw.of(task);
+            taskRaw.put(task.taskId(), raw);
+            if (task.deadline().isBefore(FROM) || !task.deadline().isBefore(TO)) {
+                continue;
+            }
+            Expected e = expected.computeIfAbsent(key(keyOf.apply(raw)), k -> new Expected());
+            e.tasks++;
+            if (t.status() == TaskStatus.SUPPRESSED) {
+                continue;
+            }
+            e.slaDue++;   // AS_OF is ten days on: every deadline of the day has passed
+            if (t.status() == TaskStatus.DONE && !t.changedAt().isAfter(task.deadline())) {
+                e.slaMet++;
+            }
+        }
+        for (SimTask t : day.tasks) {
+            for (Delivery d : t.deliveries()) {
+                if (d.attemptedAt().isBefore(FROM) || !d.attemptedAt().isBefore(TO)) {
+                    continue;
+                }
+                Expected e = expected.computeIfAbsent(key(keyOf.apply(taskRaw.get(d.taskId()))), k -> new Expected());
+                e.deliveries++;
+                if (d.delivered()) {
+                    e.delivered++;
+                } else {
+                    e.failed++;
+                }
+            }
+        }
 
         assertThat(report).extracting(KpiRow::key).as(what).containsExactlyElementsOf(expected.keySet());
         for (KpiRow row : report) {
@@ -200,23 +292,43 @@ class SimulatedDayKpiTest {
             assertThat(row.calls()).as(as).isEqualTo(e.calls);
             assertThat(row.answered()).as(as).isEqualTo(e.answered);
             assertThat(row.abandoned()).as(as).isEqualTo(e.abandoned);
-            assertThat(row.abandonRate()).as(as).isCloseTo(e.abandoned / (double) (e.answered + e.abandoned), within(1e-12));
+            assertRate(row.abandonRate(), e.abandoned, e.answered + e.abandoned, as);
             assertThat(row.rightPartyContacts()).as(as).isEqualTo(e.reached);
-            assertThat(row.rightPartyContactRate()).as(as).isCloseTo(e.reached / (double) e.answered, within(1e-12));
+            assertRate(row.rightPartyContactRate(), e.reached, e.answered, as);
             assertThat(row.promises()).as(as).isEqualTo(e.promises);
-            assertThat(row.promiseRate()).as(as).isCloseTo(e.promises / (double) e.reached, within(1e-12));
+            assertRate(row.promiseRate(), e.promises, e.reached, as);
             assertThat(row.amountPromised()).as(as).isEqualByComparingTo(e.promised);
             assertThat(row.promisesDue()).as(as).isEqualTo(e.due);
             assertThat(row.promisesKept()).as(as).isEqualTo(e.kept);
             assertThat(row.amountCollected()).as(as).isEqualByComparingTo(e.collected);
             assertThat(row.talkSeconds()).as(as).isEqualTo(e.talk);
             assertThat(row.activeHours()).as(as).isEqualTo(e.hours.size());
-            assertThat(row.callsPerHour()).as(as).isCloseTo(e.calls / (double) e.hours.size(), within(1e-12));
-            assertThat(row.talkMinutesPerHour()).as(as).isCloseTo(e.talk / 60.0 / e.hours.size(), within(1e-12));
+            assertRate(row.callsPerHour(), e.calls, e.hours.size(), as);
+            assertRate(row.talkMinutesPerHour(), e.talk / 60.0, e.hours.size(), as);
+            assertThat(row.followUpTasks()).as(as).isEqualTo(e.tasks);
+            assertThat(row.slaDue()).as(as).isEqualTo(e.slaDue);
+            assertThat(row.slaMet()).as(as).isEqualTo(e.slaMet);
+            assertRate(row.slaCompliance(), e.slaMet, e.slaDue, as);
+            assertThat(row.deliveries()).as(as).isEqualTo(e.deliveries);
+            assertThat(row.delivered()).as(as).isEqualTo(e.delivered);
+            assertThat(row.deliveryFailures()).as(as).isEqualTo(e.failed);
         }
         // the day is big enough for every figure to mean something
         assertThat(expected.values().stream().mapToLong(e -> e.kept).sum()).isGreaterThan(10);
         assertThat(expected.values().stream().mapToLong(e -> e.promises - e.kept).sum()).isGreaterThan(10);
+        assertThat(expected.values().stream().mapToLong(e -> e.slaMet).sum()).isGreaterThan(20);
+        assertThat(expected.values().stream().mapToLong(e -> e.slaDue - e.slaMet).sum()).isGreaterThan(20);
+        assertThat(expected.values().stream().mapToLong(e -> e.failed).sum()).isGreaterThan(10);
+        return report;
+    }
+
+    /** A rate with nothing to divide by is NaN (shown empty), never 0. */
+    private static void assertRate(double actual, double part, double whole, String as) {
+        if (whole == 0) {
+            assertThat(actual).as(as).isNaN();
+        } else {
+            assertThat(actual).as(as).isCloseTo(part / whole, within(1e-12));
+        }
     }
 
     private static String key(String value) {
@@ -235,21 +347,38 @@ class SimulatedDayKpiTest {
         long due;
         long kept;
         BigDecimal collected = BigDecimal.ZERO;
+        long tasks;
+        long slaDue;
+        long slaMet;
+        long deliveries;
+        long delivered;
+        long failed;
     }
 
     /** The attributes a raw event is grouped by in this test. */
-    private record Raw(String agent, String caseId, String campaign) {
+    private record Raw(String agent, String caseId, String campaign, String channel) {
         static Raw of(CallAttempt a) {
-            return new Raw(a.agentId().orElse(""), a.caseId(), a.campaignId());
+            return new Raw(a.agentId().orElse(""), a.caseId(), a.campaignId(), "CALL");
         }
 
         static Raw of(Outcome o, Day day) {
-            return new Raw(o.agentId(), o.caseId(), o.campaignId());
+            return new Raw(o.agentId(), o.caseId(), o.campaignId(), "CALL");
         }
 
         static Raw of(PaymentRow p) {
-            return new Raw(p.agentId(), p.caseId(), p.campaignId());
+            return new Raw(p.agentId(), p.caseId(), p.campaignId(), "CRM");
         }
+
+        static Raw of(FollowUpTask t) {
+            return new Raw(t.agentId(), t.caseId(), t.campaignId(), t.kind().name());
+        }
+    }
+
+    /**
+     * A follow-up task of the day and how it ended: {@code status} reached at {@code changedAt} (done,
+     * escalated, suppressed, queued), or still PENDING as created; its tries at delivery.
+     */
+    private record SimTask(FollowUpTask task, TaskStatus status, Instant changedAt, List<Delivery> deliveries) {
     }
 
     /** What happened on the simulated day, with the segment and strategy of each case. */
@@ -261,8 +390,14 @@ class SimulatedDayKpiTest {
         final Map<String, String> strategyOf = new HashMap<>();
         final Map<String, Boolean> championOf = new HashMap<>();
         final Map<String, String> teams = new HashMap<>();
+        final List<SimTask> tasks = new ArrayList<>();
         final Map<String, BigDecimal> costOf = Map.of("standard", new BigDecimal("0.60"),
                 "sms-first", new BigDecimal("0.45"), "intensive", new BigDecimal("1.50"));
+
+        boolean hasRows(String caseId) {
+            return attempts.stream().anyMatch(a -> a.caseId().equals(caseId))
+                    || payments.stream().anyMatch(p -> p.caseId().equals(caseId));
+        }
 
         Tags tagsOf(String caseId, String agent, String channel) {
             String strategy = strategyOf.get(caseId);
@@ -357,7 +492,63 @@ class SimulatedDayKpiTest {
             day.payments.add(payment("crm-" + i, caseId, campaign, lastPromiseAgent.getOrDefault(caseId, ""), day,
                     BigDecimal.valueOf(10 + random.nextInt(300)), paidAt));
         }
+        simulateFollowUps(random, day, agents, cases);
         return day;
+    }
+
+    /**
+     * Follow-up tasks around the day: created from 6 h before it to 6 h after its end, deadlines
+     * falling before, in and after it; done in time, done late, escalated, suppressed or still open;
+     * messages with failed and successful tries. Some belong to cases with no call that day.
+     */
+    private static void simulateFollowUps(Random random, Day day, List<String> agents, int cases) {
+        TaskKind[] kinds = TaskKind.values();
+        for (int i = 0; i < 320; i++) {
+            String caseId = random.nextInt(15) == 0 ? "quiet-" + i : "case-" + random.nextInt(cases);
+            String campaign = caseId.hashCode() % 2 == 0 ? "cards" : "loans";
+            TaskKind kind = kinds[random.nextInt(kinds.length)];
+            String agent = random.nextInt(6) == 0 ? "" : agents.get(random.nextInt(agents.size()));
+            Instant created = FROM.minus(Duration.ofHours(6)).plusSeconds(random.nextInt(36 * 3600));
+            Instant due = created.plusSeconds(random.nextInt(4 * 3600));
+            Duration sla = Duration.ofMinutes(30 + random.nextInt(8 * 60));
+            Instant deadline = due.plus(sla);
+            FollowUpTask task = new FollowUpTask("task-" + i, caseId, "d-" + caseId, campaign, agent, "rule-" + kind,
+                    kind, "template", "queue", "seniors", due, deadline, TaskStatus.PENDING, 0, "", Optional.empty(),
+                    created);
+            List<Delivery> deliveries = new ArrayList<>();
+            double r = random.nextDouble();
+            TaskStatus status;
+            Instant changedAt;
+            if (r < 0.5) {
+                status = TaskStatus.DONE;
+                // most in time, some after the deadline (done from the escalation queue, or a late send)
+                changedAt = due.plusMillis((long) (sla.toMillis() * 1.4 * random.nextDouble()));
+            } else if (r < 0.65) {
+                status = TaskStatus.ESCALATED;
+                changedAt = deadline;
+            } else if (r < 0.75) {
+                status = TaskStatus.SUPPRESSED;
+                changedAt = due;
+            } else if (r < 0.9) {
+                status = TaskStatus.QUEUED;
+                changedAt = due;
+            } else {
+                status = TaskStatus.PENDING;
+                changedAt = created;
+            }
+            if (kind.isMessage() && status != TaskStatus.SUPPRESSED) {
+                int failures = random.nextInt(3);
+                Instant end = status == TaskStatus.DONE ? changedAt : deadline;
+                for (int f = 0; f < failures; f++) {
+                    Instant at = due.plusMillis(Duration.between(due, end).toMillis() * (f + 1) / (failures + 2));
+                    deliveries.add(new Delivery(task.taskId(), at, kind.name(), false, "421 try again later"));
+                }
+                if (status == TaskStatus.DONE) {
+                    deliveries.add(new Delivery(task.taskId(), changedAt, kind.name(), true, "250 accepted"));
+                }
+            }
+            day.tasks.add(new SimTask(task, status, changedAt, deliveries));
+        }
     }
 
     private static PaymentRow payment(String id, String caseId, String campaign, String agent, Day day,

@@ -48,7 +48,8 @@ public final class AssigningStrategy {
         List<String> actions = new ArrayList<>();
         for (Action action : stage.actions()) {
             if (action.kind() == ActionKind.CALL) {
-                actions.add("CALL/" + action.mode().map(Enum::name).orElse("PROGRESSIVE") + "/" + action.priority());
+                actions.add(StrategyAssignment.describeCall(action.mode().map(Enum::name).orElse("PROGRESSIVE"),
+                        action.priority()));
             } else {
                 actions.add(action.kind().name());
             }

@@ -16,8 +16,12 @@ import java.util.function.UnaryOperator;
  * Segments a case again on every state change: admitted or updated by the CRM, an attempt, an
  * outcome, a payment, a promise made elsewhere or broken, a dispute opened or closed. Each change
  * moves the case's course on and assigns its strategy anew from the rules in force, and the new
- * assignment is kept beside the case. Not thread-safe per case: run it on one thread (the app's
- * strategy worker), so two changes of one case never interleave.
+ * assignment is kept beside the case.
+ *
+ * <p>Every member runs it (each for the events it sees), so two changes of one case may be computed
+ * at once on two members. Each is kept only over the revision it was computed from
+ * ({@link TrackedCases#replace}); the one that finds the case changed meanwhile reads it again and
+ * applies its step to the newer course, so neither change is lost.
  */
 public final class Resegmenting {
 
@@ -29,6 +33,19 @@ public final class Resegmenting {
     private final TrackedCases tracked;
     private final Function<String, Optional<Case>> cases;
     private final Predicate<String> debtorDisputes;
+    /** The cause of the assignment a callback the debtor asked for leaves, until the next attempt. */
+    static final String CALLBACK_CAUSE = "callback_requested";
+
+    /**
+     * Whether the debtor asked to be called back and has not been called since: a call promised to
+     * him is made whatever the stage says.
+     */
+    public static boolean awaitsCallback(StrategyAssignment assignment) {
+        return assignment.cause().equals(CALLBACK_CAUSE);
+    }
+
+    /** Changes of one case that keep colliding give up after this many tries (and say so). */
+    static final int TRIES = 20;
 
     /** @param cases the case as the call list holds it now (blocking lookup) */
     public Resegmenting(AssigningStrategy assigning, TrackedCases tracked, Function<String, Optional<Case>> cases) {
@@ -50,12 +67,25 @@ public final class Resegmenting {
 
     /** A new case, or a new version of one (amount, numbers, flags changed). */
     public StrategyAssignment caseAdmitted(Case aCase, String cause) {
-        TrackedCase before = tracked.find(aCase.caseId()).orElse(null);
-        CaseCourse course = before == null ? CaseCourse.fresh(aCase.caseId()) : before.course();
-        StrategyAssignment assignment = assigning.assign(aCase, course, cause);
-        tracked.put(new TrackedCase(aCase.caseId(), aCase.debtor().debtorId(), aCase.campaignId(), course,
-                assignment, before == null ? "" : before.promiseAgent()));
-        return assignment;
+        for (int attempt = 1; ; attempt++) {
+            Optional<TrackedCase> found = tracked.find(aCase.caseId());
+            TrackedCase before = found.orElse(null);
+            CaseCourse course = before == null ? CaseCourse.fresh(aCase.caseId()) : before.course();
+            StrategyAssignment assignment = assigning.assign(aCase, course, cause);
+            TrackedCase next = new TrackedCase(aCase.caseId(), aCase.debtor().debtorId(), aCase.campaignId(), course,
+                    assignment, before == null ? "" : before.promiseAgent()).after(before);
+            if (tracked.replace(found, next)) {
+                return assignment;
+            }
+            giveUpAfter(attempt, aCase.caseId(), cause);
+        }
+    }
+
+    private static void giveUpAfter(int attempt, String caseId, String cause) {
+        if (attempt >= TRIES) {
+            throw new IllegalStateException("case " + caseId + " changed " + TRIES + " times while its " + cause
+                    + " was segmented: not segmented");
+        }
     }
 
     public Optional<StrategyAssignment> attemptMade(String caseId, boolean reachedDebtor) {
@@ -116,6 +146,23 @@ public final class Resegmenting {
         return change(caseId, c -> c, "time passed", null);
     }
 
+    /**
+     * The assignment in force for a case the caller holds (the dialer's lease): as tracked, or as a
+     * case nothing happened to yet would have, without looking the case up.
+     */
+    public StrategyAssignment currentOf(Case aCase) {
+        return tracked.find(aCase.caseId()).map(TrackedCase::assignment)
+                .orElseGet(() -> assigning.assign(aCase, untrackedCourse(aCase), "admitted"));
+    }
+
+    /**
+     * The assignment of a case nothing happened to yet, from the case alone (no lookup): what a bulk
+     * load ranks its new cases by.
+     */
+    public StrategyAssignment freshOf(Case aCase) {
+        return assigning.assign(aCase, CaseCourse.fresh(aCase.caseId()), "admitted");
+    }
+
     /** The case's course and assignment: as tracked, or as a case nothing happened to yet would have. */
     public Optional<TrackedCase> current(String caseId) {
         Optional<TrackedCase> known = tracked.find(caseId);
@@ -142,19 +189,25 @@ public final class Resegmenting {
     private Optional<StrategyAssignment> change(String caseId, UnaryOperator<CaseCourse> step, String cause,
             String promiseAgent) {
         Optional<Case> aCase = cases.apply(caseId);
-        TrackedCase before = tracked.find(caseId).orElse(null);
-        if (before == null && aCase.isEmpty()) {
-            return Optional.empty();
+        for (int attempt = 1; ; attempt++) {
+            Optional<TrackedCase> found = tracked.find(caseId);
+            TrackedCase before = found.orElse(null);
+            if (before == null && aCase.isEmpty()) {
+                return Optional.empty();
+            }
+            CaseCourse course = step.apply(before != null ? before.course()
+                    : aCase.map(this::untrackedCourse).orElse(CaseCourse.fresh(caseId)));
+            StrategyAssignment assignment = aCase.map(c -> assigning.assign(c, course, cause))
+                    .orElseGet(() -> before.assignment());
+            String agent = promiseAgent != null ? promiseAgent : before == null ? "" : before.promiseAgent();
+            TrackedCase next = new TrackedCase(caseId,
+                    aCase.map(c -> c.debtor().debtorId()).orElse(before == null ? "" : before.debtorId()),
+                    aCase.map(Case::campaignId).orElse(before == null ? "" : before.campaignId()),
+                    course, assignment, agent).after(before);
+            if (tracked.replace(found, next)) {
+                return Optional.ofNullable(assignment);
+            }
+            giveUpAfter(attempt, caseId, cause);
         }
-        CaseCourse course = step.apply(before != null ? before.course()
-                : aCase.map(this::untrackedCourse).orElse(CaseCourse.fresh(caseId)));
-        StrategyAssignment assignment = aCase.map(c -> assigning.assign(c, course, cause))
-                .orElseGet(() -> before.assignment());
-        String agent = promiseAgent != null ? promiseAgent : before == null ? "" : before.promiseAgent();
-        tracked.put(new TrackedCase(caseId,
-                aCase.map(c -> c.debtor().debtorId()).orElse(before == null ? "" : before.debtorId()),
-                aCase.map(Case::campaignId).orElse(before == null ? "" : before.campaignId()),
-                course, assignment, agent));
-        return Optional.ofNullable(assignment);
     }
 }

@@ -39,6 +39,25 @@ public record StrategyAssignment(
         return champion ? "champion" : "challenger";
     }
 
+    /** The stage's first call action, if it has one: a case whose stage has none is not dialed. */
+    public java.util.Optional<dev.collector.strategies.dialing.CallStep> call() {
+        for (String action : nextActions) {
+            String[] parts = action.split("/");
+            if (parts.length == 3 && parts[0].equals(CALL)) {
+                return java.util.Optional.of(new dev.collector.strategies.dialing.CallStep(
+                        dev.collector.domain.campaign.DialMode.valueOf(parts[1]), Integer.parseInt(parts[2])));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** How a call action is listed in {@link #nextActions}: {@code CALL/MODE/priority}. */
+    static String describeCall(String mode, int priority) {
+        return CALL + "/" + mode + "/" + priority;
+    }
+
+    private static final String CALL = "CALL";
+
     /** Whether a new assignment changes anything a report or the dialer would see. */
     public boolean sameAs(StrategyAssignment other) {
         return other != null && segment.equals(other.segment) && strategy.equals(other.strategy)

@@ -53,8 +53,8 @@ class ResegmentingTest {
                 }
 
                 @Override
-                public void put(TrackedCase tracked) {
-                    store.put(tracked.caseId(), tracked);
+                public boolean replace(Optional<TrackedCase> expected, TrackedCase next) {
+                    return replaceInStore(expected, next);
                 }
 
                 @Override
@@ -153,6 +153,54 @@ class ResegmentingTest {
         assertThat(store.get("c3").assignment().strategy()).isEqualTo("hard");
     }
 
+    @Test
+    void a_change_that_finds_the_case_changed_meanwhile_is_applied_to_the_newer_course() {
+        Resegmenting first = new Resegmenting(new AssigningStrategy(() -> book, java.time.Clock.fixed(NOW,
+                ZoneId.of("UTC"))), trackedCases, id -> Optional.ofNullable(callList.get(id)));
+        admit("c9", "d9", "500");
+        first.attemptMade("c9", false);
+        // another member keeps its change between this member's read and its write
+        TrackedCases racing = new TrackedCases() {
+            private boolean raced;
+
+            @Override
+            public Optional<TrackedCase> find(String caseId) {
+                return trackedCases.find(caseId);
+            }
+
+            @Override
+            public boolean replace(Optional<TrackedCase> expected, TrackedCase next) {
+                if (!raced) {
+                    raced = true;
+                    first.attemptMade(next.caseId(), false);
+                }
+                return trackedCases.replace(expected, next);
+            }
+
+            @Override
+            public List<String> casesOfDebtor(String debtorId) {
+                return trackedCases.casesOfDebtor(debtorId);
+            }
+        };
+        Resegmenting second = new Resegmenting(new AssigningStrategy(() -> book, java.time.Clock.fixed(NOW,
+                ZoneId.of("UTC"))), racing, id -> Optional.ofNullable(callList.get(id)));
+
+        second.attemptMade("c9", false);
+
+        assertThat(store.get("c9").course().attempts()).as("neither attempt lost").isEqualTo(3);
+        assertThat(store.get("c9").revision()).isEqualTo(3);
+    }
+
+    /** Kept only over the revision read, as the Hazelcast map's entry processor does. */
+    private boolean replaceInStore(Optional<TrackedCase> expected, TrackedCase next) {
+        TrackedCase held = store.get(next.caseId());
+        boolean same = expected.isEmpty() ? held == null : held != null && held.revision() == expected.get().revision();
+        if (same) {
+            store.put(next.caseId(), next);
+        }
+        return same;
+    }
+
     private TrackedCases trackedCases() {
         return new TrackedCases() {
             @Override
@@ -161,8 +209,8 @@ class ResegmentingTest {
             }
 
             @Override
-            public void put(TrackedCase tracked) {
-                store.put(tracked.caseId(), tracked);
+            public boolean replace(Optional<TrackedCase> expected, TrackedCase next) {
+                return replaceInStore(expected, next);
             }
 
             @Override
