@@ -3,6 +3,7 @@ package dev.collector.reports.comparison;
 import dev.collector.reports.kpi.ComputingKpis;
 import dev.collector.reports.kpi.KpiCsv;
 import dev.collector.reports.ledger.AttemptRow;
+import dev.collector.reports.ledger.FollowUpRow;
 import dev.collector.reports.ledger.OutcomeRow;
 import dev.collector.reports.ledger.PaymentRow;
 import dev.collector.reports.ledger.ReportRows;
@@ -24,8 +25,9 @@ import java.util.Map;
  * The champion/challenger comparison of a period from its report rows: every case worked in the
  * period is one observation, counted under the segment and strategy of its latest row (a case
  * re-segmented during the period counts where it ended). Net recovery per case is what the CRM
- * reported paid in the period less the cost of the calls made on it (the cost of the strategy's
- * call action, recorded with each attempt).
+ * reported paid in the period less the cost of the actions taken on it: the calls made (the cost of
+ * the strategy's call action, recorded with each attempt) and the strategy's SMS, e-mails, letters
+ * and agency hand-overs carried out in the period (their cost, kept with the follow-up task).
  */
 public final class StrategyComparisonReport {
 
@@ -48,6 +50,15 @@ public final class StrategyComparisonReport {
                 acc.contacts++;
             }
             acc.cost = acc.cost.add(a.cost());
+        }
+        for (FollowUpRow task : rows.followUps()) {
+            // charged when carried out; a task still pending or suppressed cost nothing yet
+            if (!task.done() || task.actionCost().signum() == 0
+                    || task.updatedAt().isBefore(from) || !task.updatedAt().isBefore(to)) {
+                continue;
+            }
+            Acc acc = cases.computeIfAbsent(task.caseId(), Acc::new);
+            acc.cost = acc.cost.add(task.actionCost());
         }
         for (OutcomeRow o : rows.outcomes()) {
             if (o.recordedAt().isBefore(from) || !o.recordedAt().isBefore(to)) {

@@ -21,7 +21,7 @@ final class FollowUpReading {
     /** Point reads of tasks in flight at once (tasks of deliveries whose deadline lies outside the period). */
     private static final int LOOKUPS_IN_FLIGHT = 128;
     private static final String TASK_COLUMNS = "task_id, case_id, campaign_id, agent_id, kind, status, created_at, "
-            + "deadline, updated_at";
+            + "deadline, updated_at, action_cost";
 
     private final CqlSession session;
     private final PreparedStatement tasksByDeadline;
@@ -75,7 +75,8 @@ final class FollowUpReading {
         Instant created = row.getInstant("created_at");
         return new FollowUpRow(row.getString("task_id"), text(row, "case_id"), text(row, "campaign_id"),
                 text(row, "agent_id"), text(row, "kind"), text(row, "status"), created,
-                row.getInstant("deadline"), updated == null ? created : updated);
+                row.getInstant("deadline"), updated == null ? created : updated,
+                row.getBigDecimal("action_cost") == null ? java.math.BigDecimal.ZERO : row.getBigDecimal("action_cost"));
     }
 
     private static String text(Row row, String column) {

@@ -1,5 +1,6 @@
 package dev.collector.reports.ledger;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,9 +13,11 @@ import java.util.Objects;
  * @param updatedAt when it was last changed; for a DONE task, when it was done (nothing changes a
  *                  done task again)
  * @param agentId   the agent it belongs to (or who recorded the outcome behind it), empty when none
+ * @param actionCost what the strategy's action costs when carried out (the strategy book's cost),
+ *                  zero for tasks planned by the follow-up rules
  */
 public record FollowUpRow(String taskId, String caseId, String campaignId, String agentId, String channel,
-        String status, Instant createdAt, Instant deadline, Instant updatedAt) {
+        String status, Instant createdAt, Instant deadline, Instant updatedAt, BigDecimal actionCost) {
 
     public FollowUpRow {
         Objects.requireNonNull(taskId, "taskId");
@@ -23,6 +26,7 @@ public record FollowUpRow(String taskId, String caseId, String campaignId, Strin
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(actionCost, "actionCost");
     }
 
     /** Not carried out on purpose (the case closed, a hold forbids contact): no SLA is owed. */

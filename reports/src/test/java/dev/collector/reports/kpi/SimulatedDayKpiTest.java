@@ -91,7 +91,23 @@ class SimulatedDayKpiTest {
                 followUps.save(t.task().withStatus(t.status()), t.changedAt());
             }
             t.deliveries().forEach(followUps::recordDelivery);
+            actionCost(t).ifPresent(cost -> followUps.recordActionCost(t.task().taskId(), cost));
         }
+    }
+
+    /**
+     * A third of the non-call tasks carry out a strategy's action with its cost (what the follow-up
+     * engine records for stage actions); only on cases dialed in the period, so each cost lands under
+     * a strategy the comparison knows.
+     */
+    private static Optional<BigDecimal> actionCost(SimTask t) {
+        FollowUpTask task = t.task();
+        boolean dialedInPeriod = day.attempts.stream().anyMatch(a -> a.caseId().equals(task.caseId())
+                && !a.dialedAt().isBefore(FROM) && a.dialedAt().isBefore(TO));
+        if (task.kind() == TaskKind.CALL || Math.floorMod(task.taskId().hashCode(), 3) != 0 || !dialedInPeriod) {
+            return Optional.empty();
+        }
+        return Optional.of(task.kind() == TaskKind.LETTER ? new BigDecimal("1.20") : new BigDecimal("0.08"));
     }
 
     /**
@@ -186,6 +202,19 @@ class SimulatedDayKpiTest {
             contacts.merge(s, a.result() == CallResult.ANSWERED ? 1 : 0, Integer::sum);
             cost.merge(s, day.costOf.get(s), BigDecimal::add);
         }
+        // the strategy's SMS, e-mails, letters and hand-overs carried out in the period cost too; the
+        // ledger reads the tasks due in the period and those delivered in it
+        BigDecimal actionCosts = BigDecimal.ZERO;
+        for (SimTask t : day.tasks) {
+            Optional<BigDecimal> taskCost = actionCost(t);
+            boolean read = inPeriod(t.task().deadline())
+                    || t.deliveries().stream().anyMatch(d -> inPeriod(d.attemptedAt()));
+            if (taskCost.isPresent() && read && t.status() == TaskStatus.DONE && inPeriod(t.changedAt())) {
+                cost.merge(day.strategyOf.get(t.task().caseId()), taskCost.get(), BigDecimal::add);
+                actionCosts = actionCosts.add(taskCost.get());
+            }
+        }
+        assertThat(actionCosts).as("the day has strategy actions carried out in the period").isPositive();
         for (PaymentRow p : day.payments) {
             if (p.paidAt().isBefore(TO)) {
                 collected.merge(p.strategy(), p.amount(), BigDecimal::add);
@@ -204,6 +233,10 @@ class SimulatedDayKpiTest {
         cost.forEach((s, c) -> assertThat(gotCost.get(s)).isEqualByComparingTo(c));
         collected.forEach((s, c) -> assertThat(gotCollected.get(s)).isEqualByComparingTo(c));
         assertThat(results).extracting(CaseResult::caseId).doesNotHaveDuplicates();
+    }
+
+    private static boolean inPeriod(Instant at) {
+        return !at.isBefore(FROM) && at.isBefore(TO);
     }
 
     private List<KpiRow> checkAgainstRaw(Dimension by, Function<Raw, String> keyOf, String what) {
