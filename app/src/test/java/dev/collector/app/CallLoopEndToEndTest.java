@@ -1,5 +1,7 @@
 package dev.collector.app;
 
+import static dev.collector.app.NodeTestFiles.deleteRecursively;
+import static dev.collector.app.NodeTestFiles.freePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.collector.app.config.NodeConfig;
@@ -38,11 +40,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.io.IOException;
-import java.net.ServerSocket;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -304,31 +306,6 @@ class CallLoopEndToEndTest {
                         + ", roster " + node.roster().statuses());
             }
             Thread.sleep(100);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
         }
     }
 }
