@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * The role each gRPC method needs, one line per method: a method added to the contract without a
  * line here is refused to everyone (PERMISSION_DENIED) until someone decides who may call it, and
- * {@code GrpcAccessRulesTest} fails. Today every {@code collector.v1} method is a CRM's: the CRM
+ * {@code GrpcAccessTest} fails. Today every {@code collector.v1} method is a CRM's: the CRM
  * owns its debtors, and agents, supervisors and administrators work in the browser, with no gRPC
  * credential at all.
  */
