@@ -84,12 +84,21 @@ final class SegmentingCallList implements CallList {
             byId.put(aCase.caseId(), aCase);
         }
         for (Admission admission : admissions) {
+            StrategyAssignment assignment = fresh.get(admission.caseId());
             if (admission instanceof Admission.Admitted admitted && admitted.isNew()) {
-                recording.admittedNew(admission.caseId(), fresh.get(admission.caseId()));
+                Case aCase = byId.get(admission.caseId());
+                if (assignment.hasFollowUpActions() && aCase != null) {
+                    // its first stage sends something (an SMS, a letter): stored like any stage
+                    // change, which is what hands the stage's actions to follow-ups
+                    recording.admitted(aCase, Optional.empty());
+                } else {
+                    recording.admittedNew(admission.caseId(), assignment);
+                }
             }
-            // A new case needs nothing stored: its assignment is a function of the case and a fresh
-            // course, computed when asked (Resegmenting.current). Storing one per case of a nightly
-            // load would double the load's writes to the grid and to Cassandra.
+            // A new case whose first stage only calls needs nothing stored: its assignment is a
+            // function of the case and a fresh course, computed when asked (Resegmenting.current).
+            // Storing one per case of a nightly load would double the load's writes to the grid and
+            // to Cassandra.
             if (admission instanceof Admission.Admitted admitted && !admitted.isNew()) {
                 Case aCase = byId.get(admission.caseId());
                 if (aCase != null) {

@@ -3,6 +3,7 @@ package dev.collector.app.strategies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
+import dev.collector.app.followups.StrategyStageFollowUps;
 import dev.collector.casequeue.CaseQueueMaintenance;
 import dev.collector.casequeue.CaseQueueSettings;
 import dev.collector.casequeue.HazelcastCallList;
@@ -11,15 +12,18 @@ import dev.collector.casequeue.HazelcastSettings;
 import dev.collector.casequeue.entry.CaseEntry;
 import dev.collector.casequeue.entry.CaseStatus;
 import dev.collector.compliance.audit.InMemoryComplianceAudit;
-import dev.collector.compliance.window.CallingWindow;
 import dev.collector.compliance.rules.CampaignRules;
 import dev.collector.compliance.rules.ContactRules;
+import dev.collector.compliance.window.CallingWindow;
 import dev.collector.domain.casework.Case;
 import dev.collector.domain.casework.Claim;
-import dev.collector.domain.casework.DialLease;
 import dev.collector.domain.casework.Debtor;
+import dev.collector.domain.casework.DialLease;
 import dev.collector.domain.outcome.Disposition;
 import dev.collector.domain.outcome.Outcome;
+import dev.collector.followups.stages.StageAction;
+import dev.collector.followups.stages.StageEntered;
+import dev.collector.followups.task.TaskKind;
 import dev.collector.strategies.book.StrategyBook;
 import dev.collector.strategies.book.StrategyBookLoader;
 import dev.collector.strategies.segmentation.AssigningStrategy;
@@ -63,10 +67,14 @@ class StrategyDialingTest {
                     { "on": "PROMISE_OPEN", "actions": [ { "do": "SMS", "template": "r", "cost": 0.05 } ] },
                     { "on": "CONTACTED", "actions": [ { "do": "LETTER", "template": "l", "cost": 1 } ] },
                     { "on": "PROMISE_BROKEN", "actions": [ { "do": "CALL", "mode": "PREVIEW", "priority": 20, "cost": 1 } ] } ] },
+                "letter-first": { "stages": [
+                    { "on": "NEW", "actions": [ { "do": "SMS", "template": "s", "cost": 0.05 },
+                                                { "do": "CALL", "mode": "PREDICTIVE", "priority": 9, "cost": 0.5 } ] } ] },
                 "urgent": { "stages": [
                     { "on": "NEW", "actions": [ { "do": "CALL", "mode": "PREDICTIVE", "priority": 9, "cost": 0.5 } ] } ] }
               },
               "segments": [
+                { "name": "huge", "when": { "amountDue": { "min": 100000 } }, "champion": "letter-first" },
                 { "name": "large", "when": { "amountDue": { "min": 1000 } }, "champion": "urgent" },
                 { "name": "rest", "champion": "gentle" } ] }
             """, "test");
@@ -84,6 +92,7 @@ class StrategyDialingTest {
     private StageAwareDialing dialerSide;
     private String campaign;
     private static int campaigns;
+    private final List<StageEntered> stagesEntered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -115,7 +124,11 @@ class StrategyDialingTest {
         maintenance = callList.maintenance();
         strategyWorker = Executors.newSingleThreadExecutor();
         dialingWorker = Executors.newFixedThreadPool(2);
-        resegmenting = new Resegmenting(new AssigningStrategy(() -> BOOK, clock), new HazelcastTrackedCases(member),
+        stagesEntered.clear();
+        StrategyStageFollowUps stages = new StrategyStageFollowUps();
+        stages.attach(stagesEntered::add);
+        resegmenting = new Resegmenting(new AssigningStrategy(() -> BOOK, clock),
+                stages.watching(new HazelcastTrackedCases(member), () -> BOOK),
                 caseId -> callList.find(caseId).toCompletableFuture().join());
         QueueSteering steering = new QueueSteering(member, clock, PARK_FOR);
         // no report row is written here (no attempt, outcome or payment goes through it): no ledger
@@ -152,6 +165,21 @@ class StrategyDialingTest {
         assertThat(entry("broken").aCase().priority()).isEqualTo(20_000);
         assertThat(leaseNext()).contains("broken");
         assertThat(leaseNext()).contains("urgent");
+    }
+
+    @Test
+    void a_bulk_loaded_case_whose_first_stage_sends_an_sms_hands_it_to_follow_ups_once() throws Exception {
+        crmSide.admitAll(List.of(aCase("huge", 0, "250000"), aCase("small", 0, "200"))).toCompletableFuture().join();
+        settle();
+
+        // only the case whose first stage has more than a call is stored and reported
+        assertThat(stagesEntered).singleElement().satisfies(stage -> {
+            assertThat(stage.caseId()).isEqualTo(id("huge"));
+            assertThat(stage.stageKey()).isEqualTo("letter-first/NEW");
+            assertThat(stage.actions()).extracting(StageAction::kind).containsExactly(TaskKind.SMS);
+        });
+        // and it is dialed all the same, by its stage's call priority
+        assertThat(leaseNext()).contains("huge");
     }
 
     @Test

@@ -51,6 +51,11 @@ public record StrategyAssignment(
         return java.util.Optional.empty();
     }
 
+    /** Whether the stage has actions other than calls (SMS, e-mail, letter, hand-over): follow-ups carry them out. */
+    public boolean hasFollowUpActions() {
+        return nextActions.stream().anyMatch(action -> !action.startsWith(CALL));
+    }
+
     /** How a call action is listed in {@link #nextActions}: {@code CALL/MODE/priority}. */
     static String describeCall(String mode, int priority) {
         return CALL + "/" + mode + "/" + priority;
